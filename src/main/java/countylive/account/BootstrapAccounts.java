@@ -26,17 +26,18 @@ class BootstrapAccounts {
     static final String DEMO_COUNTY = "421124";
 
     private final UserRepository users;
-    private final PasswordHasher hasher;
     private final boolean demo;
     private final String adminUsername;
     private final String adminPassword;
 
-    BootstrapAccounts(UserRepository users, PasswordHasher hasher,
+    private final AppUserAccess accounts;
+
+    BootstrapAccounts(UserRepository users, AppUserAccess accounts,
                       @Value("${countylive.demo:false}") boolean demo,
                       @Nullable @Value("${countylive.admin.username:}") String adminUsername,
                       @Nullable @Value("${countylive.admin.password:}") String adminPassword) {
         this.users = users;
-        this.hasher = hasher;
+        this.accounts = accounts;
         this.demo = demo;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
@@ -59,7 +60,7 @@ class BootstrapAccounts {
             throw new IllegalStateException("COUNTYLIVE_ADMIN_PASSWORD must have at least "
                     + PasswordHasher.MIN_LENGTH + " characters (and at most " + PasswordHasher.MAX_BYTES + " bytes)");
         }
-        users.save(AppUser.create(adminUsername.trim(), adminUsername.trim(), hasher.hash(adminPassword), Role.ADMIN));
+        accounts.create(adminUsername.trim(), Role.ADMIN, adminPassword, Set.of());
         LOG.info("Created the first administrator '{}'", adminUsername.trim());
     }
 
@@ -75,7 +76,6 @@ class BootstrapAccounts {
         if (users.findByUsername(username).isPresent()) {
             return;
         }
-        AppUser user = users.save(AppUser.create(username, displayName, hasher.hash(DEMO_PASSWORD), role));
-        users.replaceCounties(user.id(), counties);
+        accounts.create(username, displayName, role, DEMO_PASSWORD, counties);
     }
 }

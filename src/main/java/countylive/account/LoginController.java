@@ -34,7 +34,7 @@ import java.util.Map;
  * token that must match a cookie set with it (double submit): another site can neither read
  * nor set that cookie.
  */
-@Controller("/login")
+@Controller(value = "/login", produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @CsrfProtected
 class LoginController {

@@ -16,7 +16,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 
 /** Ends the session on the server, so that a copy of the cookie stops working too. */
-@Controller("/logout")
+@Controller(value = "/logout", produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @CsrfProtected
 class LogoutController {

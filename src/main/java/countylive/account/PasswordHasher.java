@@ -1,21 +1,26 @@
 package countylive.account;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 
-/** bcrypt, cost 12: slow enough to make guessing expensive, ~0.3 s per login on two cores. */
+/** bcrypt: slow enough to make guessing expensive (cost 12, ~0.3 s per login on two cores). */
 @Singleton
 public class PasswordHasher {
 
     public static final int MIN_LENGTH = 10;
     /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
     public static final int MAX_BYTES = 72;
-    private static final int COST = 12;
+    private final int cost;
+
+    PasswordHasher(@Value("${countylive.password.bcrypt-cost:12}") int cost) {
+        this.cost = cost;
+    }
 
     public String hash(String password) {
-        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
     }
 
     public boolean matches(String password, String hash) {

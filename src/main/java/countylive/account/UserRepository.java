@@ -25,6 +25,9 @@ public interface UserRepository extends CrudRepository<AppUser, Long> {
     @Query("INSERT INTO user_county (user_id, county_code) VALUES (:userId, :countyCode)")
     void addCounty(Long userId, String countyCode);
 
+    @Query("UPDATE app_user SET enabled = :enabled, version = version + 1, updated_at = NOW(3) WHERE id = :id")
+    void updateEnabled(Long id, boolean enabled);
+
     default void replaceCounties(Long userId, Set<String> countyCodes) {
         clearCounties(userId);
         countyCodes.stream().sorted().forEach(code -> addCounty(userId, code));

@@ -3,6 +3,7 @@ package countylive.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.views.ModelAndView;
@@ -13,7 +14,7 @@ import countylive.web.csrf.CsrfRejectedException;
 import java.util.Map;
 
 /** Friendly pages for a missing page or record: never the framework's JSON or a stack trace. */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 class ErrorPages {
 

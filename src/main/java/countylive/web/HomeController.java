@@ -1,5 +1,6 @@
 package countylive.web;
 
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.views.View;
@@ -8,7 +9,7 @@ import io.micronaut.security.rules.SecurityRule;
 
 import java.util.Map;
 
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class HomeController {
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * Switches the interface language. It only sets the caller's own preference cookie, which is
  * why it is a plain POST open to everyone, the login page included.
  */
-@Controller("/locale")
+@Controller(value = "/locale", produces = MediaType.TEXT_HTML)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @CsrfProtected
 class LocaleController {

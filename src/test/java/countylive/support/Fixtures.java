@@ -1,0 +1,94 @@
+package countylive.support;
+
+import countylive.account.AppUserAccess;
+import countylive.account.Role;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Test data through small named builders, on the real database. {@link #clean()} empties every
+ * table a test may fill, children first; the region tables stay as the migrations loaded them.
+ */
+@Singleton
+public class Fixtures {
+
+    public static final String PASSWORD = "test-password-1";
+
+    /** Business tables, children before parents. */
+    private static final List<String> TABLES = List.of(
+            "audit_event", "sale_import", "form_submission", "login_throttle", "login_session",
+            "beneficiary_link", "household", "sale_line", "live_session_official", "live_session_host",
+            "live_session", "product", "host", "official", "campaign_county", "campaign_partner", "campaign",
+            "partner", "user_county", "app_user");
+
+    private final DataSource dataSource;
+    private final AppUserAccess users;
+
+    public Fixtures(DataSource dataSource, DataSourceResolver resolver, AppUserAccess users) {
+        // the plain pool: the injected one is bound to Micronaut's transactions
+        this.dataSource = resolver.resolve(dataSource);
+        this.users = users;
+    }
+
+    public void clean() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.executeUpdate("DELETE FROM " + table);
+            }
+            statement.executeUpdate("UPDATE county SET poverty_county = FALSE WHERE poverty_county");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long admin(String username) {
+        return users.create(username, Role.ADMIN, PASSWORD, List.of());
+    }
+
+    public long association(String username) {
+        return users.create(username, Role.ASSOCIATION, PASSWORD, List.of());
+    }
+
+    public long coordinatorOf(String username, String... countyCodes) {
+        return users.create(username, Role.COORDINATOR, PASSWORD, List.of(countyCodes));
+    }
+
+    /** A connection outside any transaction, for reading back what a request wrote. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The first column of every row of a query, as text. */
+    public List<String> column(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                List<String> values = new java.util.ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A single value, e.g. a count. */
+    public String value(String sql, Object... parameters) {
+        List<String> values = column(sql, parameters);
+        if (values.size() != 1) {
+            throw new AssertionError("expected one row from " + sql + " but got " + values);
+        }
+        return values.get(0);
+    }
+}
