@@ -15,6 +15,9 @@ import java.util.Map;
 @Singleton
 class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
+    private static final java.util.Set<String> FLASHES = java.util.Set.of(
+            "created", "saved", "deleted", "imported", "passwordChanged");
+
     private final boolean demo;
 
     LayoutModel(@Value("${countylive.demo:false}") boolean demo) {
@@ -27,6 +30,9 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         String query = request.getUri().getRawQuery();
         model.put("currentPath", request.getUri().getRawPath() + (query == null ? "" : "?" + query));
         model.put("demoMode", demo);
+        // after a redirect the target shows a short confirmation: ?flash=saved and the like
+        request.getParameters().getFirst("flash").filter(FLASHES::contains)
+                .ifPresent(flash -> model.put("flash", "flash." + flash));
         request.getUserPrincipal(Authentication.class).map(CurrentUser::of).ifPresent(user -> {
             model.put("currentUser", user);
             model.put("csrfToken", user.csrfToken());

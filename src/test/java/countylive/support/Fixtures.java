@@ -83,6 +83,19 @@ public class Fixtures {
         }
     }
 
+    /** Runs one statement, e.g. to set up what a test needs. */
+    public int execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A single value, e.g. a count. */
     public String value(String sql, Object... parameters) {
         List<String> values = column(sql, parameters);

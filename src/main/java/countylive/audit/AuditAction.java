@@ -1,0 +1,5 @@
+package countylive.audit;
+
+public enum AuditAction {
+    CREATE, UPDATE, DELETE, IMPORT
+}

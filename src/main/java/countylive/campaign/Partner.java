@@ -1,0 +1,32 @@
+package countylive.campaign;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An organisation behind campaigns: a platform, an association, a society. */
+@MappedEntity("partner")
+public record Partner(
+        @Id @GeneratedValue @Nullable Long id,
+        String name,
+        PartnerKind kind,
+        @Version @Nullable Integer version,
+        @DateCreated @Nullable LocalDateTime createdAt,
+        @DateUpdated @Nullable LocalDateTime updatedAt) {
+
+    /** The audited fields. */
+    Map<String, Object> auditValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", name);
+        values.put("kind", kind);
+        return values;
+    }
+}
