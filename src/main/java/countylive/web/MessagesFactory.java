@@ -20,8 +20,8 @@ class MessagesFactory {
 
     /** The bundles, in lookup order. */
     static final List<String> BUNDLES = List.of(
-            "messages", "account", "audit", "region", "campaign", "people", "product", "livestream",
-            "household", "summary", "excel");
+            "messages", "account", "audit", "region", "campaign", "official", "host", "product", "livestream",
+            "sale", "household", "summary", "excel");
 
     @Singleton
     @Primary
