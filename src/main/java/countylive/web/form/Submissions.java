@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDateTime;
@@ -78,6 +79,12 @@ public class Submissions {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void complete(String token, String resultPath) {
         tokens.complete(token, resultPath);
+    }
+
+    /** Tokens only matter while someone might press Back and submit again: a week is plenty. */
+    @Scheduled(fixedDelay = "6h", initialDelay = "5m")
+    void purgeOld() {
+        tokens.purge(LocalDateTime.now().minusDays(7));
     }
 
     /** The form was submitted before: {@code resultPath} is what that submit made (if known). */
