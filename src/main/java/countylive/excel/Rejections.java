@@ -1,0 +1,68 @@
+package countylive.excel;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.util.Base64;
+
+/** Refused uploads with their problems marked, kept a day for their uploader to download. */
+@Singleton
+class Rejections {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    record Rejection(String fileName, byte[] content) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    Rejections(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    String keep(long userId, String fileName, byte[] content) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.prepareStatement("INSERT INTO sale_import_rejection (token, user_id, file_name, content, created_at) "
+                + "VALUES (?, ?, ?, ?, ?)", statement -> {
+            statement.setString(1, token);
+            statement.setLong(2, userId);
+            statement.setString(3, fileName.length() > 200 ? fileName.substring(0, 200) : fileName);
+            statement.setBytes(4, content);
+            statement.setObject(5, LocalDateTime.now());
+            return statement.executeUpdate();
+        });
+        return token;
+    }
+
+    /** The rejection, only for the user who uploaded it. */
+    @Transactional(readOnly = true)
+    @Nullable Rejection find(String token, long userId) {
+        return jdbc.prepareStatement("SELECT file_name, content FROM sale_import_rejection "
+                + "WHERE token = ? AND user_id = ? AND created_at > ?", statement -> {
+            statement.setString(1, token);
+            statement.setLong(2, userId);
+            statement.setObject(3, LocalDateTime.now().minusDays(1));
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? new Rejection(row.getString(1), row.getBytes(2)) : null;
+            }
+        });
+    }
+
+    @Scheduled(fixedDelay = "1h", initialDelay = "10m")
+    @Transactional
+    void purge() {
+        jdbc.prepareStatement("DELETE FROM sale_import_rejection WHERE created_at < ?", statement -> {
+            statement.setObject(1, LocalDateTime.now().minusDays(1));
+            return statement.executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,218 @@
+package countylive.excel;
+
+import countylive.support.Browser;
+import countylive.support.Fixtures;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest(transactional = false)
+class SalesImportTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+
+    long campaign;
+    long session;
+    long yunwu;
+    long maojian;
+    Browser coordinator;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.clean();
+        fixtures.coordinatorOf("yingshan", "421124");
+        fixtures.coordinatorOf("xingshan", "420526");
+        fixtures.association("staff");
+        fixtures.execute("INSERT INTO campaign (name, starts_on, ends_on, status, created_at, updated_at) "
+                + "VALUES ('春茶', '2020-04-02', '2020-05-24', 'ACTIVE', NOW(), NOW())");
+        campaign = Long.parseLong(fixtures.value("SELECT id FROM campaign"));
+        fixtures.execute("INSERT INTO campaign_county VALUES (?, '421124'), (?, '420526')", campaign, campaign);
+        fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) VALUES "
+                + "('英山云雾', '茶', '盒', 100.00, '421124', NOW(), NOW()), ('英山毛尖', '茶', '盒', 50.00, '421124', NOW(), NOW())");
+        yunwu = Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '英山云雾'"));
+        maojian = Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '英山毛尖'"));
+        fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at, "
+                + "created_at, updated_at) VALUES (?, '421124', 'DOUYIN', '2020-04-10', '2020-04-10 19:00', "
+                + "'2020-04-10 21:00', NOW(), NOW())", campaign);
+        session = Long.parseLong(fixtures.value("SELECT id FROM live_session"));
+        coordinator = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+    }
+
+    @Test
+    void templateHasInstructionsFirstAndDropDownsOfTheCountysSessionsAndProducts() throws Exception {
+        try (XSSFWorkbook template = template()) {
+            assertEquals("填写说明", template.getSheetName(0));
+            assertEquals("销售", template.getSheetName(1));
+            assertTrue(template.isSheetHidden(2));
+            Sheet lists = template.getSheet("lists");
+            assertTrue(lists.getRow(0).getCell(0).getStringCellValue().startsWith(session + " · 2020-04-10 19:00 · 抖音"));
+            assertTrue(lists.getRow(0).getCell(1).getStringCellValue().startsWith(yunwu + " · 英山云雾")
+                    || lists.getRow(1).getCell(1).getStringCellValue().startsWith(yunwu + " · 英山云雾"));
+            Sheet data = template.getSheetAt(1);
+            assertEquals("成交金额（元）", data.getRow(0).getCell(4).getStringCellValue());
+            assertTrue(data.getDataValidations().size() >= 3, "drop-downs and number checks");
+        }
+    }
+
+    @Test
+    void goodFileIsImportedInOneGoAndAudited() throws Exception {
+        byte[] file = filled(new Object[]{session + " · 2020-04-10", yunwu + " · 英山云雾", 100, 90, 9999.5, 0},
+                new Object[]{session + " · 2020-04-10", maojian + " · 英山毛尖", 20, 20, "1,000.00", "100"});
+        Browser.Page page = upload(file, Map.of("county", "421124"));
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("已导入 2 条销售记录"), page.body());
+        assertEquals("2", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        assertEquals("10999.50", fixtures.value("SELECT SUM(gross) FROM sale_line"));
+        assertEquals("100.00", fixtures.value("SELECT refunds FROM sale_line WHERE product_id = ?", maojian));
+        assertEquals("2020-04-10 421124", fixtures.value("SELECT DISTINCT CONCAT(live_date, ' ', county_code) FROM sale_line"));
+        assertEquals("IMPORT", fixtures.value("SELECT action FROM audit_event"));
+        assertTrue(fixtures.value("SELECT changes FROM audit_event").contains("\"lines\":[null,\"2\"]"));
+
+        Browser.Page again = upload(file, Map.of("county", "421124"));
+        assertEquals(409, again.status());
+        assertTrue(again.body().contains("已经导入过"));
+        assertEquals("2", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+    }
+
+    @Test
+    void aBadRowStopsTheWholeImportAndIsReportedAndMarked() throws Exception {
+        byte[] file = filled(new Object[]{session + " · 2020-04-10", yunwu + " · 英山云雾", 100, 90, 9999.5, 0},
+                new Object[]{session + " · 2020-04-10", maojian + " · 英山毛尖", 20, 20, "12.345", null},
+                new Object[]{session + " · 2020-04-10", yunwu + " · 英山云雾", "abc", 1, 100, 200});
+        Browser.Page page = upload(file, Map.of("county", "421124"));
+        assertEquals(422, page.status(), page.body());
+        String body = page.body();
+        assertTrue(body.contains("金额最多两位小数"), body);
+        assertTrue(body.contains("请输入不小于 0 的整数"));
+        assertTrue(body.contains("退款金额不能大于成交金额"));
+        assertTrue(body.contains("同一场次的同一商品已在前面的行中填写"));
+        assertTrue(body.matches("(?s).*<td class=\"num\">3</td>\\s*<td>E</td>.*"), "row 3, column E");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import"));
+
+        Matcher link = Pattern.compile("href=\"(/imports/rejected/[^\"]+)\"").matcher(body);
+        assertTrue(link.find());
+        Browser.Page marked = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve(link.group(1))).header("Accept", "*/*"));
+        assertEquals(200, marked.status());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(marked.bytes()))) {
+            var cell = workbook.getSheetAt(1).getRow(2).getCell(4);
+            assertNotNull(cell.getCellComment());
+            assertEquals("金额最多两位小数（精确到分）。", cell.getCellComment().getString().getString());
+        }
+        Browser other = new Browser(server.getURI()).login("xingshan", Fixtures.PASSWORD);
+        assertEquals(404, other.send(HttpRequest.newBuilder(server.getURI().resolve(link.group(1))).header("Accept", "*/*")).status(),
+                "only the uploader gets the marked file");
+    }
+
+    @Test
+    void implausibleUnitPriceNeedsConfirmation() throws Exception {
+        byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", 10, 10, 100000, 0});
+        Browser.Page warned = upload(file, Map.of("county", "421124"));
+        assertEquals(422, warned.status());
+        assertTrue(warned.body().contains("超过参考价 100.00 元的 5 倍") || warned.body().contains("超过参考价 100 元的 5 倍"),
+                warned.body());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        Browser.Page confirmed = upload(file, Map.of("county", "421124", "confirm", "yes"));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+    }
+
+    @Test
+    void hostileFilesAreRefusedWithAClearMessageAndTheServerStaysHealthy() throws Exception {
+        byte[] good;
+        try (XSSFWorkbook template = template(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            template.write(out);
+            good = out.toByteArray();
+        }
+        assertRefused(new byte[0], "文件是空的");
+        assertRefused("session,product\n1,2\n".getBytes(), "这不是 .xlsx 格式");
+        byte[] ole2 = new byte[4096];
+        System.arraycopy(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, 0, ole2, 0, 8);
+        assertRefused(ole2, "文件设置了密码");
+        assertRefused(Uploads.withPart(good, "xl/worksheets/sheet2.xml", Uploads.bombSheet()), "压缩比过高");
+        assertRefused(Uploads.withPart(good, "xl/workbook.xml", Uploads.externalEntityWorkbook()), "无法读取此文件");
+        assertRefused(new byte[UploadedWorkbook.MAX_BYTES + 10], "文件太大");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        assertEquals(200, coordinator.get("/campaigns/" + campaign + "/import").status(), "still healthy");
+    }
+
+    @Test
+    void othersCannotImport() throws Exception {
+        byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", 1, 1, 100, 0});
+        Browser staff = new Browser(server.getURI()).login("staff", Fixtures.PASSWORD);
+        assertEquals(403, staff.get("/campaigns/" + campaign + "/import").status());
+        Browser other = new Browser(server.getURI()).login("xingshan", Fixtures.PASSWORD);
+        Browser.Page wrongCounty = Uploads.upload(other, server.getURI(), "/campaigns/" + campaign + "/import",
+                Map.of("csrf", other.csrfToken(), "county", "421124"), "x.xlsx", file);
+        assertEquals(422, wrongCounty.status(), "not one of the user's counties");
+        Browser.Page noToken = Uploads.upload(coordinator, server.getURI(), "/campaigns/" + campaign + "/import",
+                Map.of("county", "421124"), "x.xlsx", file);
+        assertEquals(403, noToken.status());
+        fixtures.execute("UPDATE campaign SET status = 'CLOSED'");
+        Browser.Page closed = upload(file, Map.of("county", "421124"));
+        assertEquals(409, closed.status());
+        assertTrue(closed.body().contains("活动已结束"));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+    }
+
+    private void assertRefused(byte[] file, String message) {
+        Browser.Page page = upload(file, Map.of("county", "421124"));
+        assertEquals(422, page.status(), page.body());
+        assertTrue(page.body().contains(message), page.body());
+        assertFalse(page.body().contains("Exception"));
+    }
+
+    private Browser.Page upload(byte[] file, Map<String, String> fields) {
+        coordinator.get("/campaigns/" + campaign + "/import");
+        Map<String, String> all = new java.util.HashMap<>(fields);
+        all.put("csrf", coordinator.csrfToken());
+        return Uploads.upload(coordinator, server.getURI(), "/campaigns/" + campaign + "/import", all, "sales.xlsx", file);
+    }
+
+    private XSSFWorkbook template() throws Exception {
+        Browser.Page page = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve(
+                "/campaigns/" + campaign + "/import/template.xlsx?county=421124")).header("Accept", "*/*"));
+        assertEquals(200, page.status(), page.body());
+        return new XSSFWorkbook(new ByteArrayInputStream(page.bytes()));
+    }
+
+    /** The template with the given rows filled in; numbers as numbers, strings as typed. */
+    private byte[] filled(Object[]... rows) throws Exception {
+        try (XSSFWorkbook workbook = template(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet data = workbook.getSheetAt(1);
+            for (int r = 0; r < rows.length; r++) {
+                Row row = data.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object value = rows[r][c];
+                    if (value instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    } else if (value != null) {
+                        row.createCell(c).setCellValue(value.toString());
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}
