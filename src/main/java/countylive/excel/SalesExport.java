@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
@@ -85,8 +87,11 @@ public class SalesExport {
                     try (ResultSet line = lines.executeQuery()) {
                         int r = 1;
                         String yes = messages.get(locale, "excel.yes");
+                        Map<String, String> platforms = new HashMap<>();
                         while (line.next()) {
-                            writeLine(target.createRow(r++), line, styles, yes);
+                            String platform = platforms.computeIfAbsent(line.getString("platform"),
+                                    code -> messages.get(locale, "excel.platform." + code));
+                            writeLine(target.createRow(r++), line, styles, yes, platform);
                         }
                     }
                 }
@@ -98,12 +103,13 @@ public class SalesExport {
         }
     }
 
-    private static void writeLine(Row row, ResultSet line, Styles styles, String yes) throws SQLException {
+    private static void writeLine(Row row, ResultSet line, Styles styles, String yes, String platform)
+            throws SQLException {
         Cells.text(row, 0, line.getString("campaign"), styles);
         Cells.count(row, 1, line.getLong("session_id"), styles);
         Cells.date(row, 2, line.getObject("live_date", java.time.LocalDate.class), styles);
         Cells.dateTime(row, 3, line.getObject("starts_at", LocalDateTime.class), styles);
-        Cells.text(row, 4, line.getString("platform"), styles);
+        Cells.text(row, 4, platform, styles);
         Cells.text(row, 5, line.getString("province"), styles);
         Cells.text(row, 6, line.getString("county_code"), styles);
         Cells.text(row, 7, line.getString("county"), styles);

@@ -64,6 +64,7 @@ class SalesExportTest {
         assertEquals(200, download.status(), download.body());
         assertTrue(download.header("Content-Disposition").contains("filename*=UTF-8''%E6%98%A5%E8%8C%B6_"),
                 download.header("Content-Disposition"));
+        KeptWorkbooks.keep("sales-lines-zh", download.bytes());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.bytes()))) {
             Sheet sheet = workbook.getSheet("销售明细");
             assertEquals("成交金额（元）", sheet.getRow(0).getCell(14).getStringCellValue());
@@ -95,6 +96,7 @@ class SalesExportTest {
         Browser coordinator = new Browser(server.getURI()).language("en").login("yingshan", Fixtures.PASSWORD);
         Browser.Page download = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve("/campaigns/" + campaign + "/sales.xlsx")));
         assertEquals(200, download.status());
+        KeptWorkbooks.keep("sales-lines-en", download.bytes());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.bytes()))) {
             Sheet sheet = workbook.getSheet("Sales lines");
             assertEquals("Gross (yuan)", sheet.getRow(0).getCell(14).getStringCellValue());

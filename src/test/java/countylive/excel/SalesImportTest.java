@@ -114,6 +114,7 @@ class SalesImportTest {
         assertTrue(link.find());
         Browser.Page marked = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve(link.group(1))).header("Accept", "*/*"));
         assertEquals(200, marked.status());
+        KeptWorkbooks.keep("import-marked", marked.bytes());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(marked.bytes()))) {
             var cell = workbook.getSheetAt(1).getRow(2).getCell(4);
             assertNotNull(cell.getCellComment());
@@ -193,7 +194,7 @@ class SalesImportTest {
         Browser.Page page = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve(
                 "/campaigns/" + campaign + "/import/template.xlsx?county=421124")).header("Accept", "*/*"));
         assertEquals(200, page.status(), page.body());
-        return new XSSFWorkbook(new ByteArrayInputStream(page.bytes()));
+        return new XSSFWorkbook(new ByteArrayInputStream(KeptWorkbooks.keep("import-template", page.bytes())));
     }
 
     /** The template with the given rows filled in; numbers as numbers, strings as typed. */
