@@ -91,6 +91,10 @@ record CampaignForm(@Nullable String name, @Nullable String theme, @Nullable Str
         Set<String> removed = Set.copyOf(list(removeCounty));
         Set<String> chosen = new LinkedHashSet<>();
         kept.stream().filter(code -> !removed.contains(code)).forEach(chosen::add);
+        if (addCounties != null && addCounties.length() > 5000) {
+            errors.add("addCounties", "input.tooLong", 5000);
+            return List.of();
+        }
         Counties.Resolution added = counties.resolve(addCounties);
         if (!added.unknown().isEmpty()) {
             errors.add("addCounties", "county.unknown", String.join(", ", added.unknown()));

@@ -274,6 +274,24 @@ class CampaignFormTest {
         assertTrue(campaigns.find(999999).isEmpty());
     }
 
+    @Test
+    void garbageInEveryFieldNeverGivesAServerError() {
+        long id = data.teaCampaign("春茶", "ACTIVE", "421124");
+        for (String garbage : Garbage.VALUES) {
+            List<Map.Entry<String, String>> form = new ArrayList<>();
+            for (String field : List.of("name", "theme", "startsOn", "endsOn", "status", "description", "targetGross",
+                    "targetPeople", "partner", "county", "removeCounty", "addCounties", "version")) {
+                form.add(Map.entry(field, garbage));
+            }
+            int updated = admin.postMulti("/campaigns/" + id, form).status();
+            assertTrue(updated == 422 || updated == 409, garbage + " gave " + updated);
+            form.add(Map.entry("submission", UUID.randomUUID().toString()));
+            int created = admin.postMulti("/campaigns", form).status();
+            assertTrue(created == 422 || created == 303, garbage + " gave " + created);
+        }
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM campaign"));
+    }
+
     private String partner(String name, String kind) {
         fixtures.execute("INSERT INTO partner (name, kind, created_at, updated_at) VALUES (?, ?, NOW(), NOW())", name, kind);
         return fixtures.value("SELECT id FROM partner WHERE name = ?", name);

@@ -1,6 +1,7 @@
 package countylive.host;
 
 import countylive.campaign.CampaignData;
+import countylive.campaign.Garbage;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -188,6 +189,24 @@ class HostFormTest {
         assertEquals(404, admin.get("/hosts/999999/edit").status());
         assertEquals(404, admin.post("/hosts/999999", edit("x", "x", "", "0")).status());
         assertEquals(404, admin.post("/hosts/999999/delete", Map.of()).status());
+    }
+
+    @Test
+    void garbageInEveryFieldNeverGivesAServerError() {
+        admin.post("/hosts", newHost("李佳", "DOUYIN", "lijia", ""));
+        String id = fixtures.column("SELECT id FROM host ORDER BY id").get(0);
+        for (String garbage : Garbage.VALUES) {
+            Map<String, String> form = new HashMap<>();
+            for (String field : List.of("name", "platform", "handle", "followers")) {
+                form.put(field, garbage);
+            }
+            form.put("submission", UUID.randomUUID().toString());
+            int created = admin.post("/hosts", form).status();
+            assertTrue(created == 422 || created == 303, garbage + " gave " + created);
+            form.put("version", garbage);
+            int updated = admin.post("/hosts/" + id, form).status();
+            assertTrue(updated == 422 || updated == 409 || updated == 303, garbage + " gave " + updated);
+        }
     }
 
     private static Map<String, String> newHost(String name, String platform, String handle, String followers) {

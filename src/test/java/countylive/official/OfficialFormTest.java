@@ -1,6 +1,7 @@
 package countylive.official;
 
 import countylive.campaign.CampaignData;
+import countylive.campaign.Garbage;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -164,6 +165,24 @@ class OfficialFormTest {
         assertEquals(404, admin.get("/officials/999999").status());
         assertEquals(404, admin.get("/officials/999999/edit").status());
         assertEquals(404, admin.post("/officials/999999/delete", Map.of()).status());
+    }
+
+    @Test
+    void garbageInEveryFieldNeverGivesAServerError() {
+        admin.post("/officials", newOfficial("张县长", "县长", "421124"));
+        String id = fixtures.column("SELECT id FROM official ORDER BY id").get(0);
+        for (String garbage : Garbage.VALUES) {
+            Map<String, String> form = new HashMap<>();
+            for (String field : List.of("name", "title", "county")) {
+                form.put(field, garbage);
+            }
+            form.put("submission", UUID.randomUUID().toString());
+            int created = admin.post("/officials", form).status();
+            assertTrue(created == 422 || created == 303, garbage + " gave " + created);
+            form.put("version", garbage);
+            int updated = admin.post("/officials/" + id, form).status();
+            assertTrue(updated == 422 || updated == 409 || updated == 303, garbage + " gave " + updated);
+        }
     }
 
     private static Map<String, String> newOfficial(String name, String title, String county) {

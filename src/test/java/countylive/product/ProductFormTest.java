@@ -1,6 +1,7 @@
 package countylive.product;
 
 import countylive.campaign.CampaignData;
+import countylive.campaign.Garbage;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -181,6 +182,24 @@ class ProductFormTest {
         assertEquals(404, admin.get("/products/999999").status());
         assertEquals(404, admin.get("/products/999999/edit").status());
         assertEquals(404, admin.post("/products/999999/delete", Map.of()).status());
+    }
+
+    @Test
+    void garbageInEveryFieldNeverGivesAServerError() {
+        admin.post("/products", newProduct("英山云雾茶", "421124", ""));
+        String id = fixtures.column("SELECT id FROM product ORDER BY id").get(0);
+        for (String garbage : Garbage.VALUES) {
+            Map<String, String> form = new HashMap<>();
+            for (String field : List.of("name", "category", "unit", "referencePrice", "county", "producer")) {
+                form.put(field, garbage);
+            }
+            form.put("submission", UUID.randomUUID().toString());
+            int created = admin.post("/products", form).status();
+            assertTrue(created == 422 || created == 303, garbage + " gave " + created);
+            form.put("version", garbage);
+            int updated = admin.post("/products/" + id, form).status();
+            assertTrue(updated == 422 || updated == 409 || updated == 303, garbage + " gave " + updated);
+        }
     }
 
     private static Map<String, String> newProduct(String name, String county, String price) {

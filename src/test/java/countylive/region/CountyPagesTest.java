@@ -115,6 +115,17 @@ class CountyPagesTest {
         assertTrue(counties.resolve("  ").complete());
     }
 
+    @Test
+    void garbageFlagFormsNeverGiveAServerError() {
+        for (String garbage : countylive.campaign.Garbage.VALUES) {
+            int status = admin.post("/counties/530826/poverty", Map.of("poverty", garbage, "version", garbage)).status();
+            assertTrue(status == 303 || status == 409, "flag gave " + status);
+            int list = admin.get("/counties?q=" + java.net.URLEncoder.encode(garbage, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&province=" + java.net.URLEncoder.encode(garbage, java.nio.charset.StandardCharsets.UTF_8)).status();
+            assertTrue(list == 200 || list == 413, "list gave " + list); // 413: a URL too long for the server
+        }
+    }
+
     private static String version(String html) {
         Matcher matcher = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
         assertTrue(matcher.find(), html);
