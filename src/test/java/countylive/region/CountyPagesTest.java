@@ -120,9 +120,12 @@ class CountyPagesTest {
         for (String garbage : countylive.campaign.Garbage.VALUES) {
             int status = admin.post("/counties/530826/poverty", Map.of("poverty", garbage, "version", garbage)).status();
             assertTrue(status == 303 || status == 409, "flag gave " + status);
+            if (garbage.length() > 1000) {
+                continue; // too long for a URL: the server refuses it before the app sees it
+            }
             int list = admin.get("/counties?q=" + java.net.URLEncoder.encode(garbage, java.nio.charset.StandardCharsets.UTF_8)
                     + "&province=" + java.net.URLEncoder.encode(garbage, java.nio.charset.StandardCharsets.UTF_8)).status();
-            assertTrue(list == 200 || list == 413, "list gave " + list); // 413: a URL too long for the server
+            assertEquals(200, list, garbage);
         }
     }
 
