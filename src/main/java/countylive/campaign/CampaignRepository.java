@@ -70,6 +70,11 @@ interface CampaignRepository extends CrudRepository<Campaign, Long> {
     @Query(value = "SELECT COUNT(*) FROM live_session WHERE campaign_id = :id", readOnly = true)
     long countSessions(long id);
 
+    @Query(value = """
+            SELECT COUNT(*) FROM live_session
+            WHERE campaign_id = :id AND (live_date < :startsOn OR live_date > :endsOn)""", readOnly = true)
+    long countSessionsOutside(long id, java.time.LocalDate startsOn, java.time.LocalDate endsOn);
+
     @Query(value = "SELECT COUNT(*) FROM beneficiary_link WHERE campaign_id = :id", readOnly = true)
     long countBeneficiaryLinks(long id);
 

@@ -76,8 +76,9 @@ class CampaignService {
 
     /**
      * @throws OptimisticLockException when someone else saved the campaign since the form was opened
-     * @throws Refused when the campaign is closed and more than its status would change, or when a
-     *                 county to be removed already has records in the campaign
+     * @throws Refused when the campaign is closed and more than its status would change, when the
+     *                 new period leaves out sessions, or when a county to be removed already has records
+     *                 in the campaign
      */
     @Transactional
     Campaign update(CurrentUser user, CampaignForm.Draft draft) {
@@ -93,6 +94,11 @@ class CampaignService {
                 && Set.copyOf(partnersBefore).equals(Set.copyOf(draft.partnerIds()))
                 && Set.copyOf(countiesBefore).equals(Set.copyOf(draft.countyCodes())))) {
             throw new Refused("_form", "campaign.closed.onlyStatus");
+        }
+        // sessions must lie within their campaign's period: the period may not shrink past them
+        long outside = campaigns.countSessionsOutside(before.id(), changed.startsOn(), changed.endsOn());
+        if (outside > 0) {
+            throw new Refused("endsOn", "campaign.sessionsOutsidePeriod", outside);
         }
         List<String> removed = countiesBefore.stream().filter(code -> !draft.countyCodes().contains(code)).toList();
         List<String> inUse = removed.stream().filter(code -> campaigns.countRecordsInCounty(before.id(), code) > 0)

@@ -195,6 +195,20 @@ class CampaignFormTest {
     }
 
     @Test
+    void periodMayNotShrinkPastItsSessions() {
+        long id = data.teaCampaign("春茶", "ACTIVE", "421124");
+        data.session(id, "421124"); // on 2020-04-10
+        String version = version(admin.get("/campaigns/" + id + "/edit").body());
+        List<Map.Entry<String, String>> form = editForm("春茶", version, "421124");
+        form.set(form.indexOf(Map.entry("startsOn", "2020-04-02")), Map.entry("startsOn", "2020-04-15"));
+        Browser.Page refused = admin.postMulti("/campaigns/" + id, form);
+        assertEquals(422, refused.status());
+        assertTrue(refused.body().contains("有 1 场直播不在新的活动期间内") && refused.body().contains("value=\"2020-04-15\""),
+                refused.body());
+        assertEquals("2020-04-02", fixtures.value("SELECT starts_on FROM campaign WHERE id = ?", id));
+    }
+
+    @Test
     void deleteIsRefusedWhileSessionsOrBeneficiariesExist() {
         long id = data.teaCampaign("春茶", "ACTIVE", "421124");
         data.session(id, "421124");
