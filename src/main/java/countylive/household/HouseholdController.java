@@ -10,6 +10,7 @@ import countylive.web.form.FormErrors;
 import countylive.web.form.FormView;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -109,6 +110,9 @@ class HouseholdController {
             return HttpResponse.seeOther(URI.create("/households/" + saved.id() + "?flash=created"));
         } catch (Submissions.AlreadySubmitted e) {
             return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/households" : e.resultPath()));
+        } catch (DataAccessException e) {
+            // two registrations of the same number at the same moment: the unique key refused the second
+            return registrationRace(request, form, e, counties, null);
         }
     }
 
@@ -154,7 +158,19 @@ class HouseholdController {
         } catch (OptimisticLockException e) {
             errors.add("_form", "form.staleVersion");
             return forms.render(request, HttpStatus.CONFLICT, "household/form", form.values(), errors, formExtras(counties, id));
+        } catch (DataAccessException e) {
+            return registrationRace(request, form, e, counties, id);
         }
+    }
+
+    private HttpResponse<?> registrationRace(HttpRequest<?> request, HouseholdForm form, DataAccessException e,
+                                             List<HouseholdRepository.CountyRow> counties, @Nullable Long id) {
+        FormErrors errors = new FormErrors();
+        service.registeredIn(form.registrationNo() == null ? "" : form.registrationNo().strip(), id)
+                .ifPresentOrElse(county -> errors.add("registrationNo", "household.registrationTaken", county), () -> {
+                    throw e;
+                });
+        return forms.render(request, "household/form", form.values(), errors, formExtras(counties, id));
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)

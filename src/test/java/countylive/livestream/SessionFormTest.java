@@ -255,6 +255,39 @@ class SessionFormTest {
         assertEquals(200, coordinator.get("/sessions").status());
     }
 
+    @Test
+    void newFormOffersTheUsersCountiesHostsAndTheirOfficials() {
+        data.official("李县长", "县长", XINGSHAN);
+        Browser.Page page = coordinator.get(sessionsPath() + "/new");
+        assertEquals(200, page.status());
+        String body = page.body();
+        assertTrue(body.contains("<option value=\"421124\" selected=\"selected\">英山县</option>"), body);
+        assertFalse(body.contains("value=\"420526\""), "other county not offered");
+        assertTrue(body.contains("name=\"hosts\" value=\"" + hostA + "\""));
+        assertTrue(body.contains("张县长") && !body.contains("李县长"), "only the county's officials");
+        assertTrue(body.contains("name=\"submission\" value=\""), "one-time token");
+    }
+
+    @Test
+    void changingTheDateMovesTheSaleLinesWithTheSession() {
+        long id = data.session(campaign, YINGSHAN, "2020-04-10");
+        data.saleLine(id, data.product("英山云雾茶", YINGSHAN, "100.00"), 1, 1, "100.00");
+        String version = version(coordinator.get("/sessions/" + id + "/edit").body());
+        List<Map.Entry<String, String>> form = new ArrayList<>(edit(version, ""));
+        form.removeIf(e -> e.getKey().equals("date"));
+        form.add(Map.entry("date", "2020-04-11"));
+        assertEquals(303, coordinator.postMulti("/sessions/" + id, form).status());
+        assertEquals("2020-04-11", fixtures.value("SELECT live_date FROM sale_line"));
+        List<Map.Entry<String, String>> move = new ArrayList<>(edit(fixtures.value("SELECT version FROM live_session"), ""));
+        fixtures.coordinatorOf("both", YINGSHAN, XINGSHAN);
+        Browser both = new Browser(server.getURI()).login("both", Fixtures.PASSWORD);
+        move.removeIf(e -> e.getKey().equals("county"));
+        move.add(Map.entry("county", XINGSHAN));
+        Browser.Page refused = both.postMulti("/sessions/" + id, move);
+        assertEquals(422, refused.status());
+        assertTrue(refused.body().contains("本场次已有销售记录，不能再更改所属县"), refused.body());
+    }
+
     private String sessionsPath() {
         return "/campaigns/" + campaign + "/sessions";
     }
