@@ -60,7 +60,7 @@ public interface EntryLookups extends GenericRepository<LiveSession, Long> {
     /** The campaigns any of the counties takes part in, with their number of sessions there. */
     @Query(value = """
             SELECT c.id, c.name, c.starts_on, c.ends_on, c.status,
-                   (SELECT COUNT(*) FROM live_session s WHERE s.campaign_id = c.id AND s.county_code IN (:counties)) AS sessions
+                   (SELECT COUNT(*) FROM live_session s WHERE s.campaign_id = c.id AND (:all = TRUE OR s.county_code IN (:counties))) AS sessions
             FROM campaign c
             WHERE :all = TRUE OR EXISTS (SELECT 1 FROM campaign_county cc WHERE cc.campaign_id = c.id AND cc.county_code IN (:counties))
             ORDER BY c.starts_on DESC, c.id DESC""", readOnly = true)

@@ -252,7 +252,11 @@ class SessionFormTest {
         assertFalse(body.contains("2020-04-11"), "other county not listed");
         String found = coordinator.get(sessionsPath() + "?q=04-12").body();
         assertTrue(found.contains("2020-04-12") && !found.contains("2020-04-10"), found);
-        assertEquals(200, coordinator.get("/sessions").status());
+        Browser.Page campaigns = coordinator.get("/sessions");
+        assertTrue(campaigns.body().contains("<td class=\"num\">2</td>"), "own sessions counted: " + campaigns.body());
+        fixtures.association("staff");
+        Browser staff = new Browser(server.getURI()).login("staff", Fixtures.PASSWORD);
+        assertTrue(staff.get("/sessions").body().contains("<td class=\"num\">3</td>"), "association counts all");
     }
 
     @Test
