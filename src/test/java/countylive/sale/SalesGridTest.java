@@ -228,6 +228,38 @@ class SalesGridTest {
         assertEquals("1", fixtures.value("SELECT COUNT(*) FROM sale_line"));
     }
 
+    @Test
+    void addedRowGetsThePriceWarningTooAndSavesOnceConfirmed() {
+        long xingshanTea = data.product("兴山白茶", XINGSHAN, "80.00");
+        List<Map.Entry<String, String>> form = grid(row(tea, "", "", "", ""), row(honey, "", "", "", ""));
+        form.addAll(List.of(Map.entry("addProduct", String.valueOf(xingshanTea)), Map.entry("addUnits", "2"),
+                Map.entry("addOrders", "2"), Map.entry("addGross", "1600"), Map.entry("addOnBehalf", "true")));
+        Browser.Page warned = coordinator.postMulti(salesPath(), form);
+        assertEquals(422, warned.status());
+        assertTrue(warned.body().contains("成交单价 800.00 元，与参考价 80.00 元"), warned.body());
+        form.add(Map.entry("addConfirm", "true"));
+        assertEquals(303, coordinator.postMulti(salesPath(), form).status());
+        assertEquals("1600.00", fixtures.value("SELECT gross FROM sale_line WHERE on_behalf"));
+    }
+
+    @Test
+    void administratorEntersSalesForAnyCountyInEnglish() {
+        long theirs = data.session(campaign, XINGSHAN, "2020-04-11");
+        long theirTea = data.product("兴山白茶", XINGSHAN, "80.00");
+        fixtures.admin("root");
+        Browser admin = new Browser(server.getURI()).language("en").login("root", Fixtures.PASSWORD);
+        List<Map.Entry<String, String>> form = new ArrayList<>(List.of(Map.entry("version", "0"),
+                Map.entry("submission", UUID.randomUUID().toString())));
+        form.addAll(row(theirTea, "3", "3", "240", "300"));
+        Browser.Page refused = admin.postMulti("/sessions/" + theirs + "/sales", form);
+        assertEquals(422, refused.status());
+        assertTrue(refused.body().contains("Refunds cannot exceed the gross amount."), refused.body());
+        form.set(form.size() - 1, Map.entry("refunds", "0"));
+        assertEquals(303, admin.postMulti("/sessions/" + theirs + "/sales", form).status());
+        assertEquals("420526 240.00", fixtures.value("SELECT CONCAT_WS(' ', county_code, gross) FROM sale_line"));
+        assertEquals("root", fixtures.value("SELECT username FROM audit_event WHERE entity_type = 'sale_line'"));
+    }
+
     private String salesPath() {
         return "/sessions/" + session + "/sales";
     }
