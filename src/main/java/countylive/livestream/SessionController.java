@@ -1,7 +1,6 @@
 package countylive.livestream;
 
 import countylive.account.CurrentUser;
-import countylive.account.Role;
 import countylive.audit.AuditTrail;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
@@ -59,9 +58,11 @@ class SessionController {
     private final Messages messages;
     private final Submissions submissions;
     private final Clock clock;
+    private final SessionScope scope;
 
     SessionController(LiveSessionRepository sessions, EntryLookups lookups, SessionService service, FormView forms,
-                      AuditTrail audit, Messages messages, Submissions submissions, Clock clock) {
+                      AuditTrail audit, Messages messages, Submissions submissions, Clock clock, SessionScope scope) {
+        this.scope = scope;
         this.sessions = sessions;
         this.lookups = lookups;
         this.service = service;
@@ -72,27 +73,18 @@ class SessionController {
         this.clock = clock;
     }
 
-    /** Where entry starts: the campaigns the user's counties take part in. */
-    @Get("/sessions")
-    ModelAndView<Map<String, Object>> campaigns(Authentication authentication) {
-        CurrentUser user = CurrentUser.of(authentication);
-        boolean all = user.role() != Role.COORDINATOR;
-        return new ModelAndView<>("livestream/campaigns", Map.of(
-                "campaigns", lookups.campaignsFor(all, all ? allCounties() : codes(user.countyCodes()))));
-    }
-
     @Get("/campaigns/{campaignId}/sessions")
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request, long campaignId, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        EntryLookups.CampaignRow campaign = campaign(user, campaignId);
-        List<EntryLookups.CountyRow> counties = readableCounties(user, campaignId);
+        EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
+        List<EntryLookups.CountyRow> counties = scope.readableCounties(user, campaignId);
         ListQuery query = ListQuery.of(request, SORTABLE, "liveDate");
-        var page = sessions.search(campaignId, codes(counties.stream().map(EntryLookups.CountyRow::code).toList()),
+        var page = sessions.search(campaignId, SessionScope.codes(counties.stream().map(EntryLookups.CountyRow::code).toList()),
                 query.hasSearch() ? query.likePattern() : "", query.pageable());
         Map<String, String> countyNames = counties.stream()
                 .collect(Collectors.toMap(EntryLookups.CountyRow::code, EntryLookups.CountyRow::name));
         return new ModelAndView<>("livestream/list", Map.of("page", page, "query", query, "campaign", campaign,
-                "countyNames", countyNames, "mayAdd", !campaign.closed() && !editableCounties(user, campaignId).isEmpty(),
+                "countyNames", countyNames, "mayAdd", !campaign.closed() && !scope.editableCounties(user, campaignId).isEmpty(),
                 "listPath", "/campaigns/" + campaignId + "/sessions"));
     }
 
@@ -100,8 +92,8 @@ class SessionController {
     @Secured({"ADMIN", "COORDINATOR"})
     HttpResponse<?> newForm(HttpRequest<?> request, long campaignId, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        EntryLookups.CampaignRow campaign = campaign(user, campaignId);
-        List<EntryLookups.CountyRow> counties = editableCounties(user, campaignId);
+        EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
+        List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaignId);
         if (counties.isEmpty()) {
             throw new RecordNotFoundException("campaign", campaignId);
         }
@@ -121,8 +113,8 @@ class SessionController {
             return HttpResponse.seeOther(URI.create(previous.get()));
         }
         CurrentUser user = CurrentUser.of(authentication);
-        EntryLookups.CampaignRow campaign = campaign(user, campaignId);
-        List<EntryLookups.CountyRow> counties = editableCounties(user, campaignId);
+        EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
+        List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaignId);
         if (counties.isEmpty()) {
             throw new RecordNotFoundException("campaign", campaignId);
         }
@@ -149,27 +141,28 @@ class SessionController {
 
     @Get("/sessions/{id}")
     ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
-        return new ModelAndView<>("livestream/show", showModel(CurrentUser.of(authentication), readable(authentication, id)));
+        CurrentUser user = CurrentUser.of(authentication);
+        return new ModelAndView<>("livestream/show", showModel(user, scope.readable(user, id)));
     }
 
     @Get("/sessions/{id}/edit")
     @Secured({"ADMIN", "COORDINATOR"})
     HttpResponse<?> editForm(HttpRequest<?> request, long id, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        LiveSession session = editable(user, id);
+        LiveSession session = scope.editable(user, id);
         EntryLookups.CampaignRow campaign = lookups.campaign(session.campaignId()).orElseThrow();
         SessionForm form = SessionForm.of(session, sessions.hostIds(id), sessions.officialIds(id));
         return forms.render(request, "livestream/form", form.values(), new FormErrors(),
-                formExtras(campaign, editableCounties(user, campaign.id()), id));
+                formExtras(campaign, scope.editableCounties(user, campaign.id()), id));
     }
 
     @Post(value = "/sessions/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "COORDINATOR"})
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body SessionForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        LiveSession stored = editable(user, id);
+        LiveSession stored = scope.editable(user, id);
         EntryLookups.CampaignRow campaign = lookups.campaign(stored.campaignId()).orElseThrow();
-        List<EntryLookups.CountyRow> counties = editableCounties(user, campaign.id());
+        List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaign.id());
         Map<String, Object> extras = formExtras(campaign, counties, id);
         FormErrors errors = new FormErrors();
         if (campaign.closed()) {
@@ -203,7 +196,7 @@ class SessionController {
     @Secured({"ADMIN", "COORDINATOR"})
     HttpResponse<?> delete(HttpRequest<?> request, long id, @Body DeleteForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        LiveSession session = editable(user, id);
+        LiveSession session = scope.editable(user, id);
         String problem;
         try {
             long lines = service.delete(user, id);
@@ -264,43 +257,5 @@ class SessionController {
             extras.put("sessionId", id);
         }
         return extras;
-    }
-
-    /** The campaign, if it exists and (for a coordinator) one of their counties takes part in it. */
-    private EntryLookups.CampaignRow campaign(CurrentUser user, long campaignId) {
-        EntryLookups.CampaignRow campaign = lookups.campaign(campaignId)
-                .orElseThrow(() -> new RecordNotFoundException("campaign", campaignId));
-        if (user.role() == Role.COORDINATOR && readableCounties(user, campaignId).isEmpty()) {
-            throw new RecordNotFoundException("campaign", campaignId);
-        }
-        return campaign;
-    }
-
-    private List<EntryLookups.CountyRow> readableCounties(CurrentUser user, long campaignId) {
-        return lookups.countiesOf(campaignId).stream().filter(c -> user.mayRead(c.code())).toList();
-    }
-
-    private List<EntryLookups.CountyRow> editableCounties(CurrentUser user, long campaignId) {
-        return lookups.countiesOf(campaignId).stream().filter(c -> user.mayEdit(c.code())).toList();
-    }
-
-    private LiveSession readable(Authentication authentication, long id) {
-        CurrentUser user = CurrentUser.of(authentication);
-        return sessions.findById(id).filter(s -> user.mayRead(s.countyCode()))
-                .orElseThrow(() -> new RecordNotFoundException("live_session", id));
-    }
-
-    private LiveSession editable(CurrentUser user, long id) {
-        return sessions.findById(id).filter(s -> user.mayEdit(s.countyCode()))
-                .orElseThrow(() -> new RecordNotFoundException("live_session", id));
-    }
-
-    /** A list for SQL's IN: never empty (an impossible code stands for "none"). */
-    private static List<String> codes(java.util.Collection<String> codes) {
-        return codes.isEmpty() ? List.of("-") : List.copyOf(codes);
-    }
-
-    private List<String> allCounties() {
-        return List.of("-");
     }
 }

@@ -20,7 +20,26 @@ interface SaleLineRepository extends CrudRepository<SaleLine, Long> {
                       String countyName) {
     }
 
+    /** An audit entry of a sale line, as stored. */
+    @Introspected
+    record AuditRow(long id, java.time.LocalDateTime occurredAt, String username, String action, String entityType,
+                    String entityId, @Nullable String countyCode, String changes) {
+    }
+
     List<SaleLine> findBySessionId(long sessionId);
+
+    /**
+     * The audit trail of every line a session ever had, deleted ones included: a line is known by
+     * the session id its creation recorded ({@code createdMarker} matches that entry's changes).
+     */
+    @Query(value = """
+            SELECT e.id, e.occurred_at, e.username, e.action, e.entity_type, e.entity_id, e.county_code, e.changes
+            FROM audit_event e
+            WHERE e.entity_type = 'sale_line' AND e.entity_id IN (
+                SELECT c.entity_id FROM audit_event c
+                WHERE c.entity_type = 'sale_line' AND c.action = 'CREATE' AND c.changes LIKE :createdMarker)
+            ORDER BY e.occurred_at DESC, e.id DESC LIMIT 200""", readOnly = true)
+    List<AuditRow> history(String createdMarker);
 
     @Query(value = """
             SELECT p.id, p.name, p.unit, p.reference_price, p.county_code, c.name AS county_name

@@ -1,6 +1,7 @@
 package countylive.sale;
 
 import countylive.account.CurrentUser;
+import countylive.audit.AuditEntry;
 import countylive.livestream.CampaignClosedException;
 import countylive.livestream.SessionAccess;
 import countylive.web.Messages;
@@ -19,10 +20,13 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -56,9 +60,11 @@ class SalesController {
     private final FormView forms;
     private final Messages messages;
     private final Submissions submissions;
+    private final JsonMapper json;
 
     SalesController(SaleLineRepository lines, SessionAccess sessions, SaleService service, FormView forms,
-                    Messages messages, Submissions submissions) {
+                    Messages messages, Submissions submissions, JsonMapper json) {
+        this.json = json;
         this.lines = lines;
         this.sessions = sessions;
         this.service = service;
@@ -163,6 +169,23 @@ class SalesController {
         extras.put("otherProducts", lines.productsNotOf(session.countyCode()).stream()
                 .filter(p -> !grid.containsKey(p.id())).toList());
         extras.put("mayEdit", user.mayEdit(session.countyCode()) && !session.campaignClosed());
+        extras.put("history", history(session.id()));
         return extras;
+    }
+
+    /** Every change of the session's sale lines, newest first. */
+    private List<AuditEntry> history(long sessionId) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (var row : lines.history("%\"sessionId\":[null,\"" + sessionId + "\"]%")) {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, List<String>> changes = json.readValue(row.changes(), Map.class);
+                entries.add(new AuditEntry(row.id(), row.occurredAt(), row.username(), row.action(), row.entityType(),
+                        row.entityId(), row.countyCode(), changes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return entries;
     }
 }

@@ -144,6 +144,23 @@ class SalesGridTest {
     }
 
     @Test
+    void gridShowsTheHistoryOfItsLinesDeletedOnesIncluded() {
+        coordinator.postMulti(salesPath(), grid(row(tea, "1", "1", "100", ""), row(honey, "2", "2", "200", "")));
+        coordinator.postMulti(salesPath(), grid(row(tea, "3", "1", "300", ""), row(honey, "", "", "", "")));
+        long other = data.session(campaign, YINGSHAN, "2020-04-12");
+        coordinator.postMulti("/sessions/" + other + "/sales", List.of(Map.entry("version", "0"),
+                Map.entry("submission", UUID.randomUUID().toString()), Map.entry("product", String.valueOf(tea)),
+                Map.entry("units", "9"), Map.entry("orders", "9"), Map.entry("gross", "999"), Map.entry("refunds", ""),
+                Map.entry("product", String.valueOf(honey)), Map.entry("units", ""), Map.entry("orders", ""),
+                Map.entry("gross", ""), Map.entry("refunds", "")));
+        String body = coordinator.get(salesPath()).body();
+        String history = body.substring(body.indexOf("class=\"history\""));
+        assertTrue(history.contains("<del>100.00</del>") && history.contains("<ins>300.00</ins>"), history);
+        assertTrue(history.contains("<del>200.00</del>"), "deleted line listed");
+        assertFalse(history.contains("999.00"), "another session's lines are not");
+    }
+
+    @Test
     void productOfAnotherCountyMustBeMarkedAsSoldOnItsBehalf() {
         long xingshanTea = data.product("兴山白茶", XINGSHAN, "80.00");
         List<Map.Entry<String, String>> form = grid(row(tea, "", "", "", ""), row(honey, "", "", "", ""));
