@@ -1,0 +1,142 @@
+package countylive.campaign;
+
+import countylive.account.CurrentUser;
+import countylive.audit.AuditTrail;
+import countylive.region.Counties;
+import countylive.region.CountyInfo;
+import countylive.web.form.Submissions;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Campaign changes with their partner and county links, each one transaction with its audit entry. */
+@Singleton
+class CampaignService {
+
+    static final String AUDIT_TYPE = "campaign";
+
+    /** A change the campaign's state forbids; the field and message say why. Nothing is saved. */
+    static final class Refused extends RuntimeException {
+
+        final String field;
+        final String key;
+        final transient Object[] arguments;
+
+        Refused(String field, String key, Object... arguments) {
+            super(key, null, false, false);
+            this.field = field;
+            this.key = key;
+            this.arguments = arguments;
+        }
+    }
+
+    /** What keeps a campaign from being deleted. */
+    record Blockers(boolean closed, long sessions, long beneficiaryLinks, long imports) {
+
+        boolean any() {
+            return closed || sessions > 0 || beneficiaryLinks > 0 || imports > 0;
+        }
+    }
+
+    private final CampaignRepository campaigns;
+    private final Counties counties;
+    private final Submissions submissions;
+    private final AuditTrail audit;
+
+    CampaignService(CampaignRepository campaigns, Counties counties, Submissions submissions, AuditTrail audit) {
+        this.campaigns = campaigns;
+        this.counties = counties;
+        this.submissions = submissions;
+        this.audit = audit;
+    }
+
+    boolean nameTaken(String name, Long exceptId) {
+        return exceptId == null ? campaigns.existsByName(name) : campaigns.existsByNameAndIdNotEqual(name, exceptId);
+    }
+
+    /** @throws Submissions.AlreadySubmitted when the same form was submitted before */
+    @Transactional
+    Campaign create(CurrentUser user, CampaignForm.Draft draft, String submissionToken) {
+        submissions.claim(submissionToken);
+        Campaign saved = campaigns.save(draft.campaign());
+        draft.partnerIds().forEach(partnerId -> campaigns.addPartner(saved.id(), partnerId));
+        draft.countyCodes().forEach(code -> campaigns.addCounty(saved.id(), code));
+        submissions.complete(submissionToken, "/campaigns/" + saved.id());
+        audit.created(user, AUDIT_TYPE, saved.id(), null, saved.auditValues(draft.partnerIds(), draft.countyCodes()));
+        return saved;
+    }
+
+    /**
+     * @throws OptimisticLockException when someone else saved the campaign since the form was opened
+     * @throws Refused when the campaign is closed and more than its status would change, when the
+     *                 new period leaves out sessions, or when a county to be removed already has records
+     *                 in the campaign
+     */
+    @Transactional
+    Campaign update(CurrentUser user, CampaignForm.Draft draft) {
+        Campaign changed = draft.campaign();
+        Campaign before = campaigns.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
+        if (!Objects.equals(before.version(), changed.version())) {
+            throw new OptimisticLockException("stale version");
+        }
+        List<Long> partnersBefore = campaigns.partnerIds(before.id());
+        List<String> countiesBefore = campaigns.countyCodes(before.id());
+        if (before.status() == CampaignStatus.CLOSED
+                && !(changed.sameApartFromStatus(before)
+                && Set.copyOf(partnersBefore).equals(Set.copyOf(draft.partnerIds()))
+                && Set.copyOf(countiesBefore).equals(Set.copyOf(draft.countyCodes())))) {
+            throw new Refused("_form", "campaign.closed.onlyStatus");
+        }
+        // sessions must lie within their campaign's period: the period may not shrink past them
+        long outside = campaigns.countSessionsOutside(before.id(), changed.startsOn(), changed.endsOn());
+        if (outside > 0) {
+            throw new Refused("endsOn", "campaign.sessionsOutsidePeriod", outside);
+        }
+        List<String> removed = countiesBefore.stream().filter(code -> !draft.countyCodes().contains(code)).toList();
+        List<String> inUse = removed.stream().filter(code -> campaigns.countRecordsInCounty(before.id(), code) > 0)
+                .toList();
+        if (!inUse.isEmpty()) {
+            throw new Refused("counties", "campaign.countyInUse", counties.findAll(inUse).values().stream()
+                    .map(CountyInfo::label).collect(Collectors.joining("、")));
+        }
+        Campaign saved = campaigns.update(changed.withTimestamps(before.createdAt(), before.updatedAt()));
+        Set<Long> keptPartners = new HashSet<>(partnersBefore);
+        partnersBefore.stream().filter(id -> !draft.partnerIds().contains(id))
+                .forEach(id -> campaigns.removePartner(saved.id(), id));
+        draft.partnerIds().stream().filter(id -> !keptPartners.contains(id))
+                .forEach(id -> campaigns.addPartner(saved.id(), id));
+        removed.forEach(code -> campaigns.removeCounty(saved.id(), code));
+        draft.countyCodes().stream().filter(code -> !countiesBefore.contains(code))
+                .forEach(code -> campaigns.addCounty(saved.id(), code));
+        audit.updated(user, AUDIT_TYPE, saved.id(), null, before.auditValues(partnersBefore, countiesBefore),
+                saved.auditValues(draft.partnerIds(), draft.countyCodes()));
+        return saved;
+    }
+
+    /** Deletes the campaign unless something blocks it; returns what does (nothing when deleted). */
+    @Transactional
+    Blockers delete(CurrentUser user, long id) {
+        Optional<Campaign> campaign = campaigns.findById(id);
+        if (campaign.isEmpty()) {
+            return new Blockers(false, 0, 0, 0);
+        }
+        Blockers blockers = new Blockers(campaign.get().status() == CampaignStatus.CLOSED,
+                campaigns.countSessions(id), campaigns.countBeneficiaryLinks(id), campaigns.countImports(id));
+        if (blockers.any()) {
+            return blockers;
+        }
+        List<Long> partnerIds = new ArrayList<>(campaigns.partnerIds(id));
+        List<String> countyCodes = campaigns.countyCodes(id);
+        campaigns.deleteById(id); // the links go with it (ON DELETE CASCADE)
+        audit.deleted(user, AUDIT_TYPE, id, null, campaign.get().auditValues(partnerIds, countyCodes));
+        return blockers;
+    }
+}

@@ -1,0 +1,42 @@
+package countylive.household;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.DateUpdated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A household's part in a campaign, optionally through one product, with the income it gained. */
+@MappedEntity("beneficiary_link")
+record BeneficiaryLink(
+        @Id @GeneratedValue @Nullable Long id,
+        long campaignId,
+        long householdId,
+        String countyCode,
+        @Nullable Long productId,
+        BigDecimal income,
+        @Version @Nullable Integer version,
+        @DateCreated @Nullable LocalDateTime createdAt,
+        @DateUpdated @Nullable LocalDateTime updatedAt) {
+
+    BeneficiaryLink withStored(BeneficiaryLink stored) {
+        return new BeneficiaryLink(stored.id(), campaignId, stored.householdId(), stored.countyCode(), productId, income,
+                version, stored.createdAt(), stored.updatedAt());
+    }
+
+    Map<String, Object> auditValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("campaignId", campaignId);
+        values.put("householdId", householdId);
+        values.put("productId", productId);
+        values.put("income", income);
+        return values;
+    }
+}

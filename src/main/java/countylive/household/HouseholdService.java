@@ -1,0 +1,67 @@
+package countylive.household;
+
+import countylive.account.CurrentUser;
+import countylive.audit.AuditTrail;
+import countylive.web.form.Submissions;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/** Household changes, each one transaction with its audit entry. */
+@Singleton
+class HouseholdService {
+
+    static final String AUDIT_TYPE = "household";
+
+    private final HouseholdRepository households;
+    private final Submissions submissions;
+    private final AuditTrail audit;
+
+    HouseholdService(HouseholdRepository households, Submissions submissions, AuditTrail audit) {
+        this.households = households;
+        this.submissions = submissions;
+        this.audit = audit;
+    }
+
+    /** The county that already registered the number (for another household), if any. */
+    Optional<String> registeredIn(String registrationNo, Long exceptId) {
+        return households.countyHolding(registrationNo, exceptId == null ? -1 : exceptId);
+    }
+
+    /** @throws Submissions.AlreadySubmitted when the same form was submitted before */
+    @Transactional
+    Household create(CurrentUser user, Household household, String submissionToken) {
+        submissions.claim(submissionToken);
+        Household saved = households.save(household);
+        submissions.complete(submissionToken, "/households/" + saved.id());
+        audit.created(user, AUDIT_TYPE, saved.id(), saved.countyCode(), saved.auditValues());
+        return saved;
+    }
+
+    /** @throws OptimisticLockException when someone else saved the household since the form was opened */
+    @Transactional
+    Household update(CurrentUser user, Household changed) {
+        Household before = households.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
+        Household saved = households.update(changed.withStored(before));
+        audit.updated(user, AUDIT_TYPE, saved.id(), saved.countyCode(), before.auditValues(), saved.auditValues());
+        return saved;
+    }
+
+    /** Deletes the household unless campaigns link it; returns how many links it has (0 when deleted). */
+    @Transactional
+    long delete(CurrentUser user, long id) {
+        Optional<Household> household = households.findById(id);
+        if (household.isEmpty()) {
+            return 0;
+        }
+        long links = households.countLinks(id);
+        if (links > 0) {
+            return links;
+        }
+        households.deleteById(id);
+        audit.deleted(user, AUDIT_TYPE, id, household.get().countyCode(), household.get().auditValues());
+        return 0;
+    }
+}

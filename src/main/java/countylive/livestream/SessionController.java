@@ -1,0 +1,261 @@
+package countylive.livestream;
+
+import countylive.account.CurrentUser;
+import countylive.audit.AuditTrail;
+import countylive.web.ListQuery;
+import countylive.web.Messages;
+import countylive.web.RecordNotFoundException;
+import countylive.web.csrf.CsrfForm;
+import countylive.web.csrf.CsrfProtected;
+import countylive.web.form.FormErrors;
+import countylive.web.form.FormView;
+import countylive.web.form.Submissions;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Livestream sessions of a campaign. Coordinators see and change only their counties' sessions
+ * (another county's session is a 404, as if it did not exist); association staff read them all.
+ */
+@Controller(produces = MediaType.TEXT_HTML)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@CsrfProtected
+class SessionController {
+
+    private static final Set<String> SORTABLE = Set.of("liveDate", "countyCode", "platform", "views", "updatedAt");
+
+    @Serdeable
+    record DeleteForm(@Nullable String csrf) implements CsrfForm {
+    }
+
+    private final LiveSessionRepository sessions;
+    private final EntryLookups lookups;
+    private final SessionService service;
+    private final FormView forms;
+    private final AuditTrail audit;
+    private final Messages messages;
+    private final Submissions submissions;
+    private final Clock clock;
+    private final SessionScope scope;
+
+    SessionController(LiveSessionRepository sessions, EntryLookups lookups, SessionService service, FormView forms,
+                      AuditTrail audit, Messages messages, Submissions submissions, Clock clock, SessionScope scope) {
+        this.scope = scope;
+        this.sessions = sessions;
+        this.lookups = lookups;
+        this.service = service;
+        this.forms = forms;
+        this.audit = audit;
+        this.messages = messages;
+        this.submissions = submissions;
+        this.clock = clock;
+    }
+
+    @Get("/campaigns/{campaignId}/sessions")
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, long campaignId, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
+        List<EntryLookups.CountyRow> counties = scope.readableCounties(user, campaignId);
+        ListQuery query = ListQuery.of(request, SORTABLE, "liveDate");
+        var page = sessions.search(campaignId, SessionScope.codes(counties.stream().map(EntryLookups.CountyRow::code).toList()),
+                query.hasSearch() ? query.likePattern() : "", query.pageable());
+        Map<String, String> countyNames = counties.stream()
+                .collect(Collectors.toMap(EntryLookups.CountyRow::code, EntryLookups.CountyRow::name));
+        return new ModelAndView<>("livestream/list", Map.of("page", page, "query", query, "campaign", campaign,
+                "countyNames", countyNames, "mayAdd", !campaign.closed() && !scope.editableCounties(user, campaignId).isEmpty(),
+                "listPath", "/campaigns/" + campaignId + "/sessions"));
+    }
+
+    @Get("/campaigns/{campaignId}/sessions/new")
+    @Secured({"ADMIN", "COORDINATOR"})
+    HttpResponse<?> newForm(HttpRequest<?> request, long campaignId, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
+        List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaignId);
+        if (counties.isEmpty()) {
+            throw new RecordNotFoundException("campaign", campaignId);
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = today.isBefore(campaign.startsOn()) || today.isAfter(campaign.endsOn()) ? campaign.startsOn() : today;
+        SessionForm blank = SessionForm.blank(Submissions.newToken(), counties.size() == 1 ? counties.get(0).code() : null, day);
+        return forms.render(request, "livestream/form", blank.values(), new FormErrors(),
+                formExtras(campaign, counties, null));
+    }
+
+    @Post(value = "/campaigns/{campaignId}/sessions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"ADMIN", "COORDINATOR"})
+    HttpResponse<?> create(HttpRequest<?> request, long campaignId, @Body SessionForm form,
+                           Authentication authentication) {
+        var previous = submissions.previousResult(form.submission());
+        if (previous.isPresent()) {
+            return HttpResponse.seeOther(URI.create(previous.get()));
+        }
+        CurrentUser user = CurrentUser.of(authentication);
+        EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
+        List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaignId);
+        if (counties.isEmpty()) {
+            throw new RecordNotFoundException("campaign", campaignId);
+        }
+        Map<String, Object> extras = formExtras(campaign, counties, null);
+        FormErrors errors = new FormErrors();
+        if (campaign.closed()) {
+            errors.add("_form", "session.campaignClosed");
+            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
+        }
+        SessionForm.Entry entry = validate(form, errors, campaign, counties, null);
+        if (!errors.isEmpty()) {
+            return forms.render(request, "livestream/form", form.values(), errors, extras);
+        }
+        try {
+            LiveSession saved = service.create(user, entry, form.submission());
+            return HttpResponse.seeOther(URI.create("/sessions/" + saved.id() + "?flash=created"));
+        } catch (Submissions.AlreadySubmitted e) {
+            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/campaigns/" + campaignId + "/sessions" : e.resultPath()));
+        } catch (CampaignClosedException e) {
+            errors.add("_form", "session.campaignClosed");
+            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
+        }
+    }
+
+    @Get("/sessions/{id}")
+    ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        return new ModelAndView<>("livestream/show", showModel(user, scope.readable(user, id)));
+    }
+
+    @Get("/sessions/{id}/edit")
+    @Secured({"ADMIN", "COORDINATOR"})
+    HttpResponse<?> editForm(HttpRequest<?> request, long id, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        LiveSession session = scope.editable(user, id);
+        EntryLookups.CampaignRow campaign = lookups.campaign(session.campaignId()).orElseThrow();
+        SessionForm form = SessionForm.of(session, sessions.hostIds(id), sessions.officialIds(id));
+        return forms.render(request, "livestream/form", form.values(), new FormErrors(),
+                formExtras(campaign, scope.editableCounties(user, campaign.id()), id));
+    }
+
+    @Post(value = "/sessions/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"ADMIN", "COORDINATOR"})
+    HttpResponse<?> update(HttpRequest<?> request, long id, @Body SessionForm form, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        LiveSession stored = scope.editable(user, id);
+        EntryLookups.CampaignRow campaign = lookups.campaign(stored.campaignId()).orElseThrow();
+        List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaign.id());
+        Map<String, Object> extras = formExtras(campaign, counties, id);
+        FormErrors errors = new FormErrors();
+        if (campaign.closed()) {
+            errors.add("_form", "session.campaignClosed");
+            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
+        }
+        SessionForm.Entry entry = validate(form, errors, campaign, counties, id);
+        if (entry != null && !entry.session().countyCode().equals(stored.countyCode()) && sessions.countSaleLines(id) > 0) {
+            // the sale lines were entered against the products of the session's county
+            errors.add("county", "session.countyHasSales");
+        }
+        if (entry != null && entry.session().version() == null) {
+            errors.add("_form", "form.staleVersion");
+        }
+        if (!errors.isEmpty()) {
+            return forms.render(request, "livestream/form", form.values(), errors, extras);
+        }
+        try {
+            service.update(user, entry);
+            return HttpResponse.seeOther(URI.create("/sessions/" + id + "?flash=saved"));
+        } catch (OptimisticLockException e) {
+            errors.add("_form", "form.staleVersion");
+            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
+        } catch (CampaignClosedException e) {
+            errors.add("_form", "session.campaignClosed");
+            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
+        }
+    }
+
+    @Post(value = "/sessions/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured({"ADMIN", "COORDINATOR"})
+    HttpResponse<?> delete(HttpRequest<?> request, long id, @Body DeleteForm form, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        LiveSession session = scope.editable(user, id);
+        String problem;
+        try {
+            long lines = service.delete(user, id);
+            if (lines == 0) {
+                return HttpResponse.seeOther(URI.create("/campaigns/" + session.campaignId() + "/sessions?flash=deleted"));
+            }
+            problem = messages.get(request, "delete.blocked", messages.get(request, "session.blockedBy", lines));
+        } catch (CampaignClosedException e) {
+            problem = messages.get(request, "session.campaignClosed");
+        }
+        Map<String, Object> model = new HashMap<>(showModel(user, session));
+        model.put("deleteError", problem);
+        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("livestream/show", model));
+    }
+
+    private SessionForm.Entry validate(SessionForm form, FormErrors errors, EntryLookups.CampaignRow campaign,
+                                       List<EntryLookups.CountyRow> counties, @Nullable Long id) {
+        Set<String> codes = counties.stream().map(EntryLookups.CountyRow::code).collect(Collectors.toSet());
+        Set<Long> hostIds = lookups.hosts().stream().map(EntryLookups.HostRow::id).collect(Collectors.toSet());
+        Map<Long, String> officialCounties = lookups.officialsOf(codes).stream()
+                .collect(Collectors.toMap(EntryLookups.OfficialRow::id, EntryLookups.OfficialRow::countyCode));
+        SessionForm.Entry entry = form.validate(errors,
+                new SessionForm.Context(campaign, codes, hostIds, officialCounties), id);
+        SessionForm.NewHost host = entry == null ? null : entry.newHost();
+        if (host != null && lookups.countHosts(host.platform().name(), host.handle()) > 0) {
+            errors.add("newHostHandle", "session.hostExists");
+            return null;
+        }
+        return entry;
+    }
+
+    private Map<String, Object> showModel(CurrentUser user, LiveSession session) {
+        EntryLookups.CampaignRow campaign = lookups.campaign(session.campaignId()).orElseThrow();
+        List<Long> hostIds = sessions.hostIds(session.id());
+        List<Long> officialIds = sessions.officialIds(session.id());
+        Map<String, Object> model = new HashMap<>();
+        model.put("liveSession", session);
+        model.put("campaign", campaign);
+        model.put("countyName", EntryLookups.nameOf(lookups.counties(List.of(session.countyCode())), session.countyCode()));
+        model.put("hosts", hostIds.isEmpty() ? List.of() : lookups.hostsById(hostIds));
+        model.put("officials", officialIds.isEmpty() ? List.of() : lookups.officialsById(officialIds));
+        model.put("mayEdit", user.mayEdit(session.countyCode()) && !campaign.closed());
+        model.put("history", audit.historyOf(SessionService.AUDIT_TYPE, session.id()));
+        return model;
+    }
+
+    private Map<String, Object> formExtras(EntryLookups.CampaignRow campaign, List<EntryLookups.CountyRow> counties,
+                                           @Nullable Long id) {
+        Map<String, Object> extras = new HashMap<>();
+        extras.put("campaign", campaign);
+        extras.put("counties", counties);
+        extras.put("platforms", List.of(Platform.values()));
+        extras.put("allHosts", lookups.hosts());
+        extras.put("allOfficials", counties.isEmpty() ? List.of()
+                : lookups.officialsOf(counties.stream().map(EntryLookups.CountyRow::code).toList()));
+        extras.put("closed", campaign.closed());
+        if (id != null) {
+            extras.put("sessionId", id);
+        }
+        return extras;
+    }
+}

@@ -1,0 +1,31 @@
+package countylive.region;
+
+import countylive.account.CurrentUser;
+import countylive.audit.AuditTrail;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/** The one change made to counties here: the national-poverty-county flag, audited. */
+@Singleton
+class CountyService {
+
+    static final String AUDIT_TYPE = "county";
+
+    private final CountyRepository counties;
+    private final AuditTrail audit;
+
+    CountyService(CountyRepository counties, AuditTrail audit) {
+        this.counties = counties;
+        this.audit = audit;
+    }
+
+    /** @throws OptimisticLockException when the county was changed since the page was opened */
+    @Transactional
+    County setPoverty(CurrentUser user, String code, boolean poverty, int expectedVersion) {
+        County before = counties.findById(code).orElseThrow(() -> new OptimisticLockException("gone"));
+        County saved = counties.update(before.withPoverty(poverty, expectedVersion));
+        audit.updated(user, AUDIT_TYPE, code, code, before.auditValues(), saved.auditValues());
+        return saved;
+    }
+}

@@ -1,0 +1,52 @@
+package countylive.web;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+
+/**
+ * A database constraint refused a write that the form checks let through: two people saved the
+ * same unique name, or a record was added between a check and a delete. The transaction was
+ * rolled back, so nothing was half-written; the user is told to look again and retry (409),
+ * rather than shown an error page. Any other database failure is an unexpected error.
+ */
+@Produces(MediaType.TEXT_HTML)
+@Singleton
+@Requires(classes = {DataAccessException.class, ExceptionHandler.class})
+class ConflictHandler implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConflictHandler.class);
+
+    private final ErrorPageRenderer pages;
+    private final UnexpectedErrorHandler unexpected;
+
+    ConflictHandler(ErrorPageRenderer pages, UnexpectedErrorHandler unexpected) {
+        this.pages = pages;
+        this.unexpected = unexpected;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                LOG.info("{} {} refused by a database constraint: {}", request.getMethodName(), request.getPath(),
+                        cause.getMessage());
+                return HttpResponse.status(HttpStatus.CONFLICT)
+                        .body(pages.render(request, "error/409", java.util.Map.of()))
+                        .contentType(MediaType.TEXT_HTML_TYPE);
+            }
+        }
+        return unexpected.handle(request, exception);
+    }
+}
