@@ -2,6 +2,7 @@ package countylive.excel;
 
 import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.sale.UnitPriceCheck;
 import countylive.web.Messages;
 import countylive.web.form.Input;
 import io.micronaut.core.annotation.Nullable;
@@ -117,10 +118,10 @@ public class SalesImport {
             if (problems.size() == before) {
                 ImportRow checked = new ImportRow(r + 1, session, sessions.get(session), product, onBehalf, units,
                         orders, gross, refunds, info.referencePrice());
-                String warning = UnitPrice.warning(checked.gross(), checked.units(), checked.referencePrice());
-                if (warning != null) {
-                    problems.add(new ImportProblem(r + 1, "E",
-                            messages.get(locale, warning, checked.referencePrice()), true));
+                if (UnitPriceCheck.implausible(checked.gross(), checked.units(), checked.referencePrice())) {
+                    BigDecimal unitPrice = UnitPriceCheck.unitPrice(checked.gross(), checked.units(), 2);
+                    problems.add(new ImportProblem(r + 1, "E", messages.get(locale, "excel.import.priceWarning",
+                            unitPrice.toPlainString(), checked.referencePrice().toPlainString()), true));
                 }
                 rows.add(checked);
             }
@@ -153,6 +154,16 @@ public class SalesImport {
     public int write(CurrentUser user, long campaignId, String countyCode, List<ImportRow> rows,
                      String fileName, String sha256) {
         LocalDateTime now = LocalDateTime.now();
+        // the campaign may have been closed since the check: read its status under a lock
+        String status = jdbc.prepareStatement("SELECT status FROM campaign WHERE id = ? LOCK IN SHARE MODE", statement -> {
+            statement.setLong(1, campaignId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : "CLOSED";
+            }
+        });
+        if ("CLOSED".equals(status)) {
+            throw new countylive.livestream.CampaignClosedException();
+        }
         jdbc.prepareStatement("""
                 INSERT INTO sale_import (campaign_id, county_code, file_sha256, file_name, row_count, user_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""", statement -> {
@@ -197,6 +208,15 @@ public class SalesImport {
             if (inBatch > 0) {
                 statement.executeBatch();
             }
+            return null;
+        });
+        // the sales grids of these sessions were read before the import: make them stale
+        jdbc.prepareStatement("UPDATE live_session SET version = version + 1 WHERE id = ?", statement -> {
+            for (Long session : rows.stream().map(ImportRow::sessionId).distinct().toList()) {
+                statement.setLong(1, session);
+                statement.addBatch();
+            }
+            statement.executeBatch();
             return null;
         });
         BigDecimal gross = rows.stream().map(ImportRow::gross).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -124,6 +124,8 @@ class SalesImportController {
             int lines;
             try {
                 lines = imports.write(user, id, county, checked.rows(), fileName, sha256);
+            } catch (countylive.livestream.CampaignClosedException e) {
+                return refused(scope, county, "excel.import.closed", HttpStatus.CONFLICT);
             } catch (io.micronaut.data.exceptions.DataAccessException e) {
                 if (imports.importedBefore(id, county, sha256)) {
                     // the same file, uploaded twice at once: the other upload imported it

@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,14 +138,10 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
             return null;
         }
         BigDecimal reference = product == null ? null : product.referencePrice();
-        if (validUnits > 0 && reference != null && reference.signum() > 0 && !confirmed(key)) {
-            BigDecimal unitPrice = validGross.divide(BigDecimal.valueOf(validUnits), 2, RoundingMode.HALF_UP);
-            BigDecimal implied = validGross.divide(BigDecimal.valueOf(validUnits), 10, RoundingMode.HALF_UP);
-            if (implied.multiply(BigDecimal.valueOf(5)).compareTo(reference) < 0
-                    || implied.compareTo(reference.multiply(BigDecimal.valueOf(5))) > 0) {
-                warnings.put(key, new Warning("sale.priceWarning",
-                        List.of(unitPrice.toPlainString(), reference.toPlainString())));
-            }
+        if (!confirmed(key) && UnitPriceCheck.implausible(validGross, validUnits, reference)) {
+            BigDecimal unitPrice = UnitPriceCheck.unitPrice(validGross, validUnits, 2);
+            warnings.put(key, new Warning("sale.priceWarning",
+                    List.of(unitPrice.toPlainString(), reference.toPlainString())));
         }
         return new SaleFigures(validUnits, validOrders, validGross, validRefunds);
     }

@@ -130,7 +130,7 @@ class SalesImportTest {
         byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", 10, 10, 100000, 0});
         Browser.Page warned = upload(file, Map.of("county", "421124"));
         assertEquals(422, warned.status());
-        assertTrue(warned.body().contains("超过参考价 100.00 元的 5 倍") || warned.body().contains("超过参考价 100 元的 5 倍"),
+        assertTrue(warned.body().contains("成交单价 10000.00 元与参考价 100.00 元相差 5 倍以上"),
                 warned.body());
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
         Browser.Page confirmed = upload(file, Map.of("county", "421124", "confirm", "yes"));
