@@ -92,7 +92,8 @@ class AccountController {
         }
         FormErrors errors = new FormErrors();
         AccountForm.Valid account = form.validate(errors, true);
-        if (account != null && service.usernameTaken(account.username())) {
+        String username = countylive.web.form.Input.name(form.username());
+        if (username != null && !errors.has("username") && service.usernameTaken(username)) {
             errors.add("username", "account.usernameTaken");
         }
         checkCounties(errors, account);
