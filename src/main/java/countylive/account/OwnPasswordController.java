@@ -34,11 +34,13 @@ class OwnPasswordController {
     private final AccountService service;
     private final LoginThrottle throttle;
     private final FormView forms;
+    private final ClientAddress clientAddress;
 
-    OwnPasswordController(AccountService service, LoginThrottle throttle, FormView forms) {
+    OwnPasswordController(AccountService service, LoginThrottle throttle, FormView forms, ClientAddress clientAddress) {
         this.service = service;
         this.throttle = throttle;
         this.forms = forms;
+        this.clientAddress = clientAddress;
     }
 
     @Get
@@ -49,7 +51,7 @@ class OwnPasswordController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> change(HttpRequest<?> request, @Body PasswordForm form, Authentication authentication) {
         CurrentUser me = CurrentUser.of(authentication);
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        String address = clientAddress.of(request);
         FormErrors errors = new FormErrors();
         Duration wait = throttle.waitFor(me.username(), address);
         if (!wait.isZero()) {
