@@ -53,12 +53,15 @@ class LoginController {
     private final PasswordHasher hasher;
     private final LoginSessions sessions;
     private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    LoginController(UserRepository users, PasswordHasher hasher, LoginSessions sessions, LoginThrottle throttle) {
+    LoginController(UserRepository users, PasswordHasher hasher, LoginSessions sessions, LoginThrottle throttle,
+                    ClientAddress clientAddress) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.clientAddress = clientAddress;
     }
 
     @Get
@@ -82,7 +85,7 @@ class LoginController {
             return page(request, HttpStatus.FORBIDDEN, form, "login.expired", null);
         }
         String username = form.username() == null ? "" : form.username().trim();
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        String address = clientAddress.of(request);
         Duration wait = throttle.waitFor(username, address);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());

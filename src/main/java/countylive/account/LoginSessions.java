@@ -79,6 +79,11 @@ public class LoginSessions {
         sessions.deleteAllOf(userId);
     }
 
+    /** Ends every session of an account but the one of this token: after a password change. */
+    void closeOthersOf(long userId, String keepToken) {
+        sessions.deleteOthersOf(userId, sha256(keepToken));
+    }
+
     @Scheduled(fixedDelay = "15m", initialDelay = "1m")
     void purgeExpired() {
         LocalDateTime now = now();

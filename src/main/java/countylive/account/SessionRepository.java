@@ -39,6 +39,9 @@ interface SessionRepository extends GenericRepository<AppUser, Long> {
     @Query("DELETE FROM login_session WHERE user_id = :userId")
     void deleteAllOf(Long userId);
 
+    @Query("DELETE FROM login_session WHERE user_id = :userId AND token_hash <> :keepHash")
+    void deleteOthersOf(Long userId, String keepHash);
+
     @Query("DELETE FROM login_session WHERE last_seen_at < :idleBefore OR created_at < :createdBefore")
     int deleteExpired(LocalDateTime idleBefore, LocalDateTime createdBefore);
 }

@@ -58,6 +58,19 @@ public class AuditTrail {
         write(user, AuditAction.DELETE, entityType, entityId, countyCode, diff(before, Map.of()));
     }
 
+    /**
+     * A change whose values must not be kept, such as a password: the field is named, with
+     * neither the old nor the new value.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void changedWithoutValues(CurrentUser user, String entityType, Object entityId,
+                                     @Nullable String countyCode, String field) {
+        List<String> noValues = new ArrayList<>(2);
+        noValues.add(null);
+        noValues.add(null);
+        write(user, AuditAction.UPDATE, entityType, entityId, countyCode, Map.of(field, noValues));
+    }
+
     /** A bulk import: one entry for the batch, with its summary as the "after" values. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void imported(CurrentUser user, String entityType, Object batchId, @Nullable String countyCode,
@@ -67,6 +80,11 @@ public class AuditTrail {
 
     public List<AuditEntry> historyOf(String entityType, Object entityId) {
         return events.findHistory(entityType, String.valueOf(entityId)).stream().map(this::entry).toList();
+    }
+
+    AuditEntry entry(AuditEvent event) {
+        return entry(new AuditRepository.Row(event.id(), event.occurredAt(), event.username(), event.action(),
+                event.entityType(), event.entityId(), event.countyCode(), event.changes()));
     }
 
     AuditEntry entry(AuditRepository.Row row) {

@@ -36,7 +36,8 @@ class LocaleController {
     @CsrfExempt // sets only the caller's own display preference
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> change(@Body LocaleForm form) {
-        String lang = SUPPORTED.contains(form.lang()) ? form.lang() : "zh-CN";
+        // Set.of(...).contains(null) throws: a form without lang must not be a 500
+        String lang = form.lang() != null && SUPPORTED.contains(form.lang()) ? form.lang() : "zh-CN";
         Cookie cookie = Cookie.of("locale", lang)
                 .path("/")
                 .maxAge(Duration.ofDays(365))
