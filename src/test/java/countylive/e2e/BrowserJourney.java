@@ -46,8 +46,29 @@ public class BrowserJourney implements ExecutionCondition, TestWatcher {
         return ConditionEvaluationResult.disabled(Chromium.HOW_TO_INSTALL);
     }
 
+    // TestWatcher is told after every @AfterEach: the browsers are closed here, once the
+    // failure has been captured, and not in the tests
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        closeAll();
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        closeAll();
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
+        try {
+            capture(context);
+        } finally {
+            closeAll();
+        }
+    }
+
+    private static void capture(ExtensionContext context) {
         String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         try {
             Files.createDirectories(FAILURES);

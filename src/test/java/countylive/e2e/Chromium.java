@@ -47,6 +47,11 @@ final class Chromium {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        if (width < 500) {
+            // a headless window is never narrower than ~500 px: emulate a phone's viewport instead
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                    "width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
         return driver;
     }
 }

@@ -4,7 +4,6 @@ import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,11 +32,6 @@ class LoginJourneyTest {
     void setUp() {
         fixtures.clean();
         fixtures.association("staff");
-    }
-
-    @AfterEach
-    void tearDown() {
-        BrowserJourney.closeAll();
     }
 
     @Test

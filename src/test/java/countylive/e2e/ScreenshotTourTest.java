@@ -1,0 +1,128 @@
+package countylive.e2e;
+
+import countylive.support.Fixtures;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Walks the main pages in both languages, at desktop and phone width, saving a screenshot of
+ * each under target/screenshots/ for people to look at, and checking on the way that no page
+ * is wider than the screen and none shows a message key instead of a text.
+ */
+@ExtendWith(BrowserJourney.class)
+@MicronautTest(transactional = false)
+class ScreenshotTourTest {
+
+    static final Path FOLDER = Path.of("target", "screenshots");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.clean();
+        fixtures.admin("root");
+        TourData.load(fixtures);
+    }
+
+    @Test
+    void mainPagesInBothLanguages() throws IOException {
+        Files.createDirectories(FOLDER);
+        Map<String, String> pages = TourData.pages(fixtures);
+        for (String language : new String[]{"zh-CN", "en"}) {
+            for (int width : new int[]{1280, 360}) {
+                WebDriver browser = Journeys.loggedIn(server.getURI(), "root", width, width > 500 ? 900 : 740);
+                browser.manage().addCookie(new Cookie("locale", language));
+                for (var page : pages.entrySet()) {
+                    browser.get(server.getURI() + page.getValue());
+                    String name = page.getKey() + "-" + language + "-" + width;
+                    Files.write(FOLDER.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                    String html = browser.getPageSource();
+                    assertFalse(html.contains("??"), name + " shows a missing message key");
+                    assertEquals(0L, Journeys.horizontalOverflow(browser), name + " is wider than the screen");
+                    assertFalse(browser.findElements(By.tagName("h1")).isEmpty(), name + " has a heading");
+                }
+                BrowserJourney.closeAll();
+            }
+        }
+    }
+
+    /** A small campaign with a session, sales and a household, for the tour. */
+    static final class TourData {
+
+        private TourData() {
+        }
+
+        static void load(Fixtures fixtures) {
+            fixtures.execute("INSERT INTO partner (name, kind, created_at, updated_at) VALUES ('抖音', 'PLATFORM', NOW(), NOW())");
+            fixtures.execute("INSERT INTO campaign (name, theme, starts_on, ends_on, status, target_gross, target_people, "
+                    + "created_at, updated_at) VALUES ('县长来直播·春茶季', '茶叶', '2020-04-02', '2020-05-24', 'ACTIVE', "
+                    + "40000000.00, 10000, NOW(), NOW())");
+            fixtures.execute("INSERT INTO campaign_partner SELECT c.id, p.id FROM campaign c, partner p");
+            fixtures.execute("INSERT INTO campaign_county SELECT id, '421124' FROM campaign");
+            fixtures.execute("INSERT INTO campaign_county SELECT id, '420526' FROM campaign");
+            fixtures.execute("INSERT INTO host (name, platform, handle, followers, created_at, updated_at) VALUES "
+                    + "('李佳', 'DOUYIN', 'lijia', 12000000, NOW(), NOW())");
+            fixtures.execute("INSERT INTO official (name, title, county_code, created_at, updated_at) "
+                    + "VALUES ('陈明', '县长', '421124', NOW(), NOW())");
+            fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, producer, created_at, updated_at) "
+                    + "VALUES ('英山云雾茶 250克礼盒装', '茶叶', '盒', 128.00, '421124', '英山县茶叶专业合作社', NOW(), NOW())");
+            fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at, "
+                    + "views, unique_viewers, peak_viewers, created_at, updated_at) SELECT id, '421124', 'DOUYIN', "
+                    + "'2020-04-10', '2020-04-10 19:00', '2020-04-10 21:30', 152300, NULL, 8800, NOW(), NOW() FROM campaign");
+            fixtures.execute("INSERT INTO live_session_host SELECT s.id, h.id FROM live_session s, host h");
+            fixtures.execute("INSERT INTO live_session_official SELECT s.id, o.id FROM live_session s, official o");
+            fixtures.execute("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, "
+                    + "orders, gross, refunds, created_at, updated_at) SELECT s.id, s.campaign_id, s.county_code, "
+                    + "s.live_date, p.id, 3120, 2980, 399360.00, 2560.00, NOW(), NOW() FROM live_session s, product p");
+            fixtures.execute("INSERT INTO household (registration_no, county_code, village, head_name, members, "
+                    + "created_at, updated_at) VALUES ('4211240012345', '421124', '陶家河村', '王大山', 4, NOW(), NOW())");
+            fixtures.execute("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, "
+                    + "created_at, updated_at) SELECT c.id, h.id, '421124', p.id, 3200.00, NOW(), NOW() "
+                    + "FROM campaign c, household h, product p");
+        }
+
+        static Map<String, String> pages(Fixtures fixtures) {
+            String campaign = fixtures.value("SELECT id FROM campaign");
+            String session = fixtures.value("SELECT id FROM live_session");
+            String household = fixtures.value("SELECT id FROM household");
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("home", "/");
+            pages.put("campaigns", "/campaigns");
+            pages.put("campaign", "/campaigns/" + campaign);
+            pages.put("campaign-form", "/campaigns/" + campaign + "/edit");
+            pages.put("sessions", "/campaigns/" + campaign + "/sessions");
+            pages.put("session", "/sessions/" + session);
+            pages.put("session-form", "/sessions/" + session + "/edit");
+            pages.put("sales-grid", "/sessions/" + session + "/sales");
+            pages.put("households", "/households");
+            pages.put("household", "/households/" + household);
+            pages.put("counties", "/counties?province=420000");
+            pages.put("products", "/products");
+            pages.put("import", "/campaigns/" + campaign + "/import");
+            pages.put("accounts", "/accounts");
+            pages.put("audit", "/audit");
+            return pages;
+        }
+    }
+}
