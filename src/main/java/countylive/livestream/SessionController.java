@@ -108,15 +108,16 @@ class SessionController {
     @Secured({"ADMIN", "COORDINATOR"})
     HttpResponse<?> create(HttpRequest<?> request, long campaignId, @Body SessionForm form,
                            Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
         CurrentUser user = CurrentUser.of(authentication);
         EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
         List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaignId);
         if (counties.isEmpty()) {
             throw new RecordNotFoundException("campaign", campaignId);
+        }
+        // only after the campaign check: a replayed form of someone else's must not lead to what it made
+        var previous = submissions.previousResult(form.submission());
+        if (previous.isPresent()) {
+            return HttpResponse.seeOther(URI.create(previous.get()));
         }
         Map<String, Object> extras = formExtras(campaign, counties, null);
         FormErrors errors = new FormErrors();

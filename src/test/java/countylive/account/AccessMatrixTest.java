@@ -6,6 +6,9 @@ import countylive.web.csrf.CsrfExempt;
 import countylive.web.csrf.CsrfProtected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.inject.MethodExecutionHandle;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,7 +20,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,15 +88,20 @@ class AccessMatrixTest {
     /** Coordinators and administrators, e.g. a "new" form whose county is chosen inside. */
     static final Access EDITORS = new Access(LOGIN, OK, FORBIDDEN, OK);
 
-    record Rule(String route, Access access, @Nullable String sample) {
+    record Rule(String route, Access access, @Nullable String sample, String query) {
+
+        /** The same rule, its requests with a query string, e.g. a parameter the route requires. */
+        Rule query(String query) {
+            return new Rule(route, access, sample, "?" + query);
+        }
     }
 
     static Rule rule(String route, Access access) {
-        return new Rule(route, access, null);
+        return new Rule(route, access, null, "");
     }
 
     static Rule rule(String route, Access access, String sample) {
-        return new Rule(route, access, sample);
+        return new Rule(route, access, sample, "");
     }
 
     /** One line per route: "METHOD path-template", who may, and the sample record for its path variables. */
@@ -117,14 +127,88 @@ class AccessMatrixTest {
             rule("POST /accounts/{id}/enable", ADMIN_ONLY, "account"),
             rule("POST /accounts/{id}/password", ADMIN_ONLY, "account"),
             rule("GET /audit", ADMIN_ONLY),
+
+            // reference data: everyone signed in reads it (coordinators pick from it), administrators change it
             rule("GET /partners", SIGNED_IN),
             rule("POST /partners", ADMIN_ONLY),
             rule("GET /partners/new", ADMIN_ONLY),
             rule("GET /partners/{id}", SIGNED_IN, "partner"),
             rule("POST /partners/{id}", ADMIN_ONLY, "partner"),
             rule("GET /partners/{id}/edit", ADMIN_ONLY, "partner"),
-            rule("POST /partners/{id}/delete", ADMIN_ONLY, "partner")
+            rule("POST /partners/{id}/delete", ADMIN_ONLY, "partner"),
+            rule("GET /counties", SIGNED_IN),
+            rule("GET /counties/{code}", SIGNED_IN, "county"),
+            rule("POST /counties/{code}/poverty", ADMIN_ONLY, "county"),
+            rule("GET /hosts", SIGNED_IN),
+            rule("POST /hosts", ADMIN_ONLY),
+            rule("GET /hosts/new", ADMIN_ONLY),
+            rule("GET /hosts/{id}", SIGNED_IN, "host"),
+            rule("POST /hosts/{id}", ADMIN_ONLY, "host"),
+            rule("GET /hosts/{id}/edit", ADMIN_ONLY, "host"),
+            rule("POST /hosts/{id}/delete", ADMIN_ONLY, "host"),
+            // officials and products belong to a county, but are reference data that every county reads
+            rule("GET /officials", SIGNED_IN),
+            rule("POST /officials", ADMIN_ONLY),
+            rule("GET /officials/new", ADMIN_ONLY),
+            rule("GET /officials/{id}", SIGNED_IN, "official"),
+            rule("POST /officials/{id}", ADMIN_ONLY, "official"),
+            rule("GET /officials/{id}/edit", ADMIN_ONLY, "official"),
+            rule("POST /officials/{id}/delete", ADMIN_ONLY, "official"),
+            rule("GET /products", SIGNED_IN),
+            rule("POST /products", ADMIN_ONLY),
+            rule("GET /products/new", ADMIN_ONLY),
+            rule("GET /products/{id}", SIGNED_IN, "product"),
+            rule("POST /products/{id}", ADMIN_ONLY, "product"),
+            rule("GET /products/{id}/edit", ADMIN_ONLY, "product"),
+            rule("POST /products/{id}/delete", ADMIN_ONLY, "product"),
+
+            // campaigns: the list holds only a coordinator's own campaigns; another campaign is a 404 to them
+            rule("GET /campaigns", SIGNED_IN),
+            rule("POST /campaigns", ADMIN_ONLY),
+            rule("GET /campaigns/new", ADMIN_ONLY),
+            rule("GET /campaigns/{id}", COUNTY_READ, "campaign"),
+            rule("POST /campaigns/{id}", ADMIN_ONLY, "campaign"),
+            rule("GET /campaigns/{id}/edit", ADMIN_ONLY, "campaign"),
+            rule("POST /campaigns/{id}/delete", ADMIN_ONLY, "campaignToDelete"),
+
+            // sessions and their sales grid
+            rule("GET /sessions", SIGNED_IN),
+            rule("GET /campaigns/{campaignId}/sessions", COUNTY_READ, "campaign"),
+            rule("POST /campaigns/{campaignId}/sessions", COUNTY_WRITE, "campaign"),
+            rule("GET /campaigns/{campaignId}/sessions/new", COUNTY_WRITE, "campaign"),
+            rule("GET /sessions/{id}", COUNTY_READ, "session"),
+            rule("POST /sessions/{id}", COUNTY_WRITE, "session"),
+            rule("GET /sessions/{id}/edit", COUNTY_WRITE, "session"),
+            rule("POST /sessions/{id}/delete", COUNTY_WRITE, "sessionToDelete"),
+            rule("GET /sessions/{id}/sales", COUNTY_READ, "session"),
+            rule("POST /sessions/{id}/sales", COUNTY_WRITE, "session"),
+
+            // households are personal data: association staff get counts on the list and 403 on every household
+            rule("GET /households", SIGNED_IN),
+            rule("POST /households", EDITORS),
+            rule("GET /households/new", EDITORS),
+            rule("GET /households/{id}", new Access(LOGIN, NOT_FOUND, FORBIDDEN, OK), "household"),
+            rule("POST /households/{id}", COUNTY_WRITE, "household"),
+            rule("GET /households/{id}/edit", COUNTY_WRITE, "household"),
+            rule("POST /households/{id}/delete", COUNTY_WRITE, "householdToDelete"),
+            rule("POST /households/{id}/links", COUNTY_WRITE, "household"),
+            rule("POST /beneficiary-links/{id}", COUNTY_WRITE, "link"),
+            rule("GET /beneficiary-links/{id}/edit", COUNTY_WRITE, "link"),
+            rule("POST /beneficiary-links/{id}/delete", COUNTY_WRITE, "linkToDelete"),
+
+            // workbooks: a campaign's import and export only where one of the coordinator's counties takes part
+            rule("GET /campaigns/{id}/import", COUNTY_WRITE, "campaign"),
+            rule("POST /campaigns/{id}/import", COUNTY_WRITE, "campaign"),
+            rule("GET /campaigns/{id}/import/template.xlsx", COUNTY_WRITE, "campaign").query("county=" + AccessMatrixTest.OTHER_COUNTY),
+            // a marked-up refused upload is its uploader's only (administrators too get 404 for another's)
+            rule("GET /imports/rejected/{token}", new Access(LOGIN, NOT_FOUND, FORBIDDEN, OK), "rejection"),
+            rule("GET /campaigns/{id}/sales.xlsx", COUNTY_READ, "campaign"),
+            // every campaign's lines at once: not for coordinators
+            rule("GET /sales.xlsx", new Access(LOGIN, FORBIDDEN, OK, OK))
     );
+
+    /** Administrators last: their POST to a delete route may delete the sample the others were asked for. */
+    static final List<Role> ROLES = List.of(Role.COORDINATOR, Role.ASSOCIATION, Role.ADMIN);
 
     /** The test coordinator's county, and a county of someone else's. */
     static final String OWN_COUNTY = "421124";
@@ -149,6 +233,21 @@ class AccessMatrixTest {
             f.execute("INSERT INTO partner (name, kind, created_at, updated_at) VALUES ('抖音', 'PLATFORM', NOW(), NOW())");
             return f.value("SELECT id FROM partner WHERE name = '抖音'");
         });
+        samples.put("county", f -> OTHER_COUNTY);
+        samples.put("host", f -> new OtherCountyData(f).host("matrix"));
+        samples.put("official", f -> new OtherCountyData(f).official("matrix"));
+        samples.put("product", f -> new OtherCountyData(f).product("matrix"));
+        // a campaign only the other county takes part in, with a session, sales, a household and its link
+        samples.put("campaign", f -> new OtherCountyData(f).campaign("matrix"));
+        samples.put("session", f -> new OtherCountyData(f).session("matrix"));
+        samples.put("household", f -> new OtherCountyData(f).household("matrix"));
+        samples.put("link", f -> new OtherCountyData(f).link("matrix-link"));
+        // administrators' POST to a delete route may delete its sample: those get their own
+        samples.put("campaignToDelete", f -> new OtherCountyData(f).campaign("matrix-delete"));
+        samples.put("sessionToDelete", f -> new OtherCountyData(f).session("matrix-delete"));
+        samples.put("householdToDelete", f -> new OtherCountyData(f).household("matrix-delete"));
+        samples.put("linkToDelete", f -> new OtherCountyData(f).link("matrix-link-delete"));
+        samples.put("rejection", f -> new OtherCountyData(f).rejection("matrix"));
         return samples;
     }
 
@@ -219,13 +318,16 @@ class AccessMatrixTest {
                 failures.add(rule.route() + ": NOT_FOUND needs a sample record of another county");
                 continue;
             }
-            String path = fill(template, id);
-            check(failures, rule, method, path, null, anonymous(method, path), rule.access().anonymous());
-            for (Role role : Role.values()) {
+            String path = fill(template, id) + rule.query();
+            boolean multipart = multipart(entry.getValue());
+            check(failures, rule, method, path, null, anonymous(method, path, entry.getValue(), multipart), rule.access().anonymous());
+            for (Role role : ROLES) {
                 Browser browser = method.equals("GET")
                         ? browsers.computeIfAbsent(role, this::login)
                         : login(role); // a POST may end the session (logout) or change the account
-                Browser.Page page = method.equals("GET") ? browser.get(path) : browser.post(path, Map.of());
+                Browser.Page page = method.equals("GET") ? get(browser, path, entry.getValue())
+                        : multipart ? Multipart.post(browser, server.getURI(), path, Map.of("csrf", String.valueOf(browser.csrfToken())), null, null)
+                        : browser.post(path, Map.of());
                 check(failures, rule, method, path, role, page, rule.access().of(role));
             }
         }
@@ -249,8 +351,18 @@ class AccessMatrixTest {
             String path = fill(route.substring("POST ".length()), id);
             Browser browser = login(role);
             // a body that binds, so that the refusal comes from the token check and not from the binder
-            int missing = browser.postRaw(path, Map.of("note", "no token")).status();
-            int forged = browser.postRaw(path, Map.of("note", "forged", "csrf", "forged-" + browser.csrfToken())).status();
+            int missing;
+            int forged;
+            if (multipart(handle)) {
+                // an upload form: the token is a part of its own, next to the file
+                byte[] file = "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                missing = Multipart.post(browser, server.getURI(), path, Map.of("note", "no token"), "x.xlsx", file).status();
+                forged = Multipart.post(browser, server.getURI(), path,
+                        Map.of("note", "forged", "csrf", "forged-" + browser.csrfToken()), "x.xlsx", file).status();
+            } else {
+                missing = browser.postRaw(path, Map.of("note", "no token")).status();
+                forged = browser.postRaw(path, Map.of("note", "forged", "csrf", "forged-" + browser.csrfToken())).status();
+            }
             if (missing != 403 || forged != 403) {
                 failures.add(route + " as " + role + ": without token " + missing + ", forged token " + forged);
             }
@@ -276,9 +388,27 @@ class AccessMatrixTest {
         }
     }
 
-    private Browser.Page anonymous(String method, String path) {
+    private Browser.Page anonymous(String method, String path, MethodExecutionHandle<?, ?> handle, boolean multipart) {
         Browser browser = new Browser(server.getURI());
-        return method.equals("GET") ? browser.get(path) : browser.postRaw(path, Map.of());
+        if (method.equals("GET")) {
+            return get(browser, path, handle);
+        }
+        return multipart ? Multipart.post(browser, server.getURI(), path, Map.of(), null, null) : browser.postRaw(path, Map.of());
+    }
+
+    /** A GET as a web browser makes it: HTML preferred, anything else (a download) accepted. */
+    private Browser.Page get(Browser browser, String path, MethodExecutionHandle<?, ?> handle) {
+        String[] produces = handle.stringValues(Produces.class);
+        if (produces.length == 0 || Arrays.asList(produces).contains(MediaType.TEXT_HTML)) {
+            return browser.get(path);
+        }
+        return browser.send(HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET());
+    }
+
+    /** Whether the route takes an upload form (multipart/form-data) rather than a plain form. */
+    private static boolean multipart(MethodExecutionHandle<?, ?> handle) {
+        return Arrays.asList(handle.stringValues(Consumes.class)).contains(MediaType.MULTIPART_FORM_DATA);
     }
 
     private Browser login(Role role) {
