@@ -223,17 +223,20 @@ class SummaryQueries {
         List<Object> p = new ArrayList<>();
         String sessions = scope("s", filter, p);
         p.add(SESSION_LIMIT);
+        // the first sessions are chosen before their sales are summed, so only their lines are read
         return sql.list("SELECT s.id, s.live_date, s.county_code, c.name AS county_name, s.platform,"
                         + " TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at) / 3600 AS hours,"
                         + " s.views, s.unique_viewers, s.peak_viewers,"
                         + " COALESCE(SUM(l.units), 0) AS units, COALESCE(SUM(l.orders), 0) AS orders,"
                         + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
-                        + " FROM live_session s JOIN county c ON c.code = s.county_code"
+                        + " FROM (SELECT s.id, s.live_date, s.starts_at, s.ends_at, s.county_code, s.platform, s.views,"
+                        + "   s.unique_viewers, s.peak_viewers FROM live_session s WHERE " + sessions
+                        + "   ORDER BY s.live_date, s.starts_at, s.id LIMIT ?) s"
+                        + " JOIN county c ON c.code = s.county_code"
                         + " LEFT JOIN sale_line l ON l.session_id = s.id"
-                        + " WHERE " + sessions
                         + " GROUP BY s.id, s.live_date, s.starts_at, s.ends_at, s.county_code, c.name, s.platform,"
                         + " s.views, s.unique_viewers, s.peak_viewers"
-                        + " ORDER BY s.live_date, s.starts_at, s.id LIMIT ?", p,
+                        + " ORDER BY s.live_date, s.starts_at, s.id", p,
                 row -> new Rows.Session(row.getLong("id"), date(row, "live_date"), row.getString("county_code"),
                         row.getString("county_name"), row.getString("platform"), row.getBigDecimal("hours"),
                         longOrNull(row, "views"), longOrNull(row, "unique_viewers"), longOrNull(row, "peak_viewers"),
