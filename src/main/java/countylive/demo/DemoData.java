@@ -1,0 +1,384 @@
+package countylive.demo;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The illustrative campaigns of demo mode (countylive.demo, on with the embedded database): the
+ * 2020 spring tea campaign and the Hubei one-day campaign, with totals equal to the published
+ * ones and invented detail beneath. Made once, in one transaction with batched inserts, from a
+ * fixed seed, so every demo installation shows the same figures.
+ */
+@Singleton
+public class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+    private static final long SEED = 20200402L;
+
+    private final DataSource dataSource;
+    private final boolean demo;
+    private final Clock clock;
+
+    DemoData(DataSource dataSource, DataSourceResolver resolver, Clock clock,
+             @Value("${countylive.demo:false}") boolean demo) {
+        this.dataSource = resolver.resolve(dataSource);
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (demo && load()) {
+            LOG.info("Demo mode: created the illustrative tea and Hubei campaigns");
+        }
+    }
+
+    /** Creates the demo campaigns unless the tea campaign exists; true when it made them. */
+    public synchronized boolean load() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (exists(connection)) {
+                return false;
+            }
+            connection.setAutoCommit(false);
+            try {
+                Loader loader = new Loader(connection, new Random(SEED), now());
+                loader.campaign(DemoCampaigns.TEA);
+                loader.campaign(DemoCampaigns.HUBEI);
+                connection.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the demo campaigns", e);
+        }
+    }
+
+    /** The id of a demo campaign by its name, for tests and links. */
+    public static String teaCampaignName() {
+        return DemoCampaigns.TEA_NAME;
+    }
+
+    public static String hubeiCampaignName() {
+        return DemoCampaigns.HUBEI_NAME;
+    }
+
+    private boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM campaign WHERE name = ?")) {
+            statement.setString(1, DemoCampaigns.TEA_NAME);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.now(clock));
+    }
+
+    /** One load: the shared hosts, officials and products are made once and reused by both campaigns. */
+    private static final class Loader {
+        private final Connection connection;
+        private final Random random;
+        private final Timestamp now;
+        private final Map<String, Long> officials = new HashMap<>();
+        private final Map<String, List<Long>> products = new HashMap<>();
+        private List<Long> hosts;
+
+        Loader(Connection connection, Random random, Timestamp now) {
+            this.connection = connection;
+            this.random = random;
+            this.now = now;
+        }
+
+        void campaign(DemoCampaigns.Plan plan) throws SQLException {
+            if (hosts == null) {
+                hosts = hosts();
+            }
+            long campaignId = insertOne("INSERT INTO campaign (name, theme, starts_on, ends_on, status, description,"
+                            + " target_gross, target_people, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,0,?,?)",
+                    plan.name(), plan.theme(), plan.startsOn(), plan.endsOn(), "CLOSED", plan.description(),
+                    plan.targetGross(), plan.targetPeople(), now, now);
+            List<Object[]> rows = new ArrayList<>();
+            for (String partner : plan == DemoCampaigns.TEA
+                    ? List.of("抖音:PLATFORM", "中国茶叶流通协会:ASSOCIATION", "中国茶叶学会:SOCIETY")
+                    : List.of("抖音:PLATFORM")) {
+                String[] nameKind = partner.split(":");
+                rows.add(new Object[] {campaignId, partner(nameKind[0], nameKind[1])});
+            }
+            batch("INSERT INTO campaign_partner (campaign_id, partner_id) VALUES (?,?)", rows);
+            rows.clear();
+            for (DemoCampaigns.County county : plan.counties()) {
+                rows.add(new Object[] {campaignId, county.code()});
+            }
+            batch("INSERT INTO campaign_county (campaign_id, county_code) VALUES (?,?)", rows);
+            if (plan.poverty()) {
+                for (DemoCampaigns.County county : plan.counties()) {
+                    update("UPDATE county SET poverty_county = TRUE WHERE code = ?", county.code());
+                }
+            }
+            for (int i = 0; i < plan.counties().size(); i++) {
+                DemoCampaigns.County county = plan.counties().get(i);
+                officialOf(county.code(), officials.size());
+                productsOf(county);
+            }
+            List<long[]> sessions = sessions(plan, campaignId);
+            saleLines(plan, campaignId, sessions);
+            if (plan.people() > 0) {
+                households(plan, campaignId);
+            }
+        }
+
+        private List<Long> hosts() throws SQLException {
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < DemoCampaigns.HOSTS; i++) {
+                String name = DemoCampaigns.SURNAMES[(i * 5 + 3) % DemoCampaigns.SURNAMES.length] + "小"
+                        + DemoCampaigns.GIVEN[(i * 11 + 2) % DemoCampaigns.GIVEN.length].charAt(1);
+                rows.add(new Object[] {name, "DOUYIN", "demo_host_" + (i + 1),
+                        10_000L + random.nextInt(5_000_000), now, now});
+            }
+            return batch("INSERT INTO host (name, platform, handle, followers, version, created_at, updated_at)"
+                    + " VALUES (?,?,?,?,0,?,?)", rows);
+        }
+
+        private long partner(String name, String kind) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM partner WHERE name = ?")) {
+                statement.setString(1, name);
+                try (ResultSet found = statement.executeQuery()) {
+                    if (found.next()) {
+                        return found.getLong(1);
+                    }
+                }
+            }
+            return insertOne("INSERT INTO partner (name, kind, version, created_at, updated_at) VALUES (?,?,0,?,?)",
+                    name, kind, now, now);
+        }
+
+        private void officialOf(String countyCode, int index) throws SQLException {
+            if (!officials.containsKey(countyCode)) {
+                String name = DemoCampaigns.SURNAMES[index % DemoCampaigns.SURNAMES.length]
+                        + DemoCampaigns.GIVEN[(index * 7 + 1) % DemoCampaigns.GIVEN.length];
+                officials.put(countyCode, insertOne("INSERT INTO official (name, title, county_code, version,"
+                        + " created_at, updated_at) VALUES (?,?,?,0,?,?)", name, "县长", countyCode, now, now));
+            }
+        }
+
+        private void productsOf(DemoCampaigns.County county) throws SQLException {
+            if (products.containsKey(county.code())) {
+                return;
+            }
+            boolean tea = county.tea().endsWith("茶") || county.tea().contains("茶") || county.tea().endsWith("片")
+                    || county.tea().endsWith("兰") || county.tea().endsWith("红") || county.tea().endsWith("尖")
+                    || county.tea().endsWith("芽") || county.tea().endsWith("茗");
+            String category = tea ? "茶叶" : "农特产品";
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(new Object[] {county.tea(), category, "盒", price(60, 160), county.code(), now, now});
+            rows.add(new Object[] {county.tea() + "礼盒装", category, "盒", price(120, 260), county.code(), now, now});
+            products.put(county.code(), batch("INSERT INTO product (name, category, unit, reference_price,"
+                    + " county_code, version, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?)", rows));
+        }
+
+        private BigDecimal price(int low, int high) {
+            return BigDecimal.valueOf(low + random.nextInt(high - low)).add(new BigDecimal("0.90"));
+        }
+
+        /** Sessions per county spread over the period; returns {id, county index} per session. */
+        private List<long[]> sessions(DemoCampaigns.Plan plan, long campaignId) throws SQLException {
+            int days = (int) (plan.endsOn().toEpochDay() - plan.startsOn().toEpochDay()) + 1;
+            int count = plan.counties().size() * plan.sessionsPerCounty();
+            double[] weights = new double[count];
+            for (int i = 0; i < count; i++) {
+                weights[i] = 0.4 + random.nextDouble();
+            }
+            long[] views = Allocation.split(plan.views(), weights, 1);
+            List<Object[]> rows = new ArrayList<>();
+            List<Integer> countyOf = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int county = i % plan.counties().size();
+                int round = i / plan.counties().size();
+                // each county's sessions in separate stretches of the period, at different evening hours
+                int slot = days / plan.sessionsPerCounty();
+                LocalDate day = plan.startsOn().plusDays(Math.min(days - 1, round * slot + random.nextInt(Math.max(1, slot))));
+                LocalDateTime starts = day.atTime(9 + random.nextInt(12), random.nextBoolean() ? 0 : 30);
+                LocalDateTime ends = starts.plusMinutes(90 + 30L * random.nextInt(4));
+                long unique = Math.round(views[i] * (0.55 + random.nextDouble() * 0.2));
+                long peak = Math.max(1, Math.round(views[i] * (0.03 + random.nextDouble() * 0.04)));
+                rows.add(new Object[] {campaignId, plan.counties().get(county).code(), "DOUYIN", day,
+                        Timestamp.valueOf(starts), Timestamp.valueOf(ends), views[i], unique, peak,
+                        Math.round(views[i] * 0.01), now, now});
+                countyOf.add(county);
+            }
+            List<Long> ids = batch("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at,"
+                    + " ends_at, views, unique_viewers, peak_viewers, new_followers, version, created_at, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)", rows);
+            List<Object[]> hostRows = new ArrayList<>();
+            List<Object[]> officialRows = new ArrayList<>();
+            List<long[]> result = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                long id = ids.get(i);
+                String county = plan.counties().get(countyOf.get(i)).code();
+                int first = i % hosts.size();
+                hostRows.add(new Object[] {id, hosts.get(first)});
+                if (random.nextInt(3) == 0) {
+                    hostRows.add(new Object[] {id, hosts.get((first + 1 + random.nextInt(hosts.size() - 1)) % hosts.size())});
+                }
+                officialRows.add(new Object[] {id, officials.get(county)});
+                result.add(new long[] {id, countyOf.get(i)});
+            }
+            batch("INSERT INTO live_session_host (session_id, host_id) VALUES (?,?)", hostRows);
+            batch("INSERT INTO live_session_official (session_id, official_id) VALUES (?,?)", officialRows);
+            return result;
+        }
+
+        /** Every session sells its county's products; units and gross split exactly to the totals. */
+        private void saleLines(DemoCampaigns.Plan plan, long campaignId, List<long[]> sessions) throws SQLException {
+            record Line(long session, String county, LocalDate day, long product) {
+            }
+            List<Line> lines = new ArrayList<>();
+            Map<Long, LocalDate> days = sessionDays(campaignId);
+            for (long[] session : sessions) {
+                String county = plan.counties().get((int) session[1]).code();
+                for (long product : products.get(county)) {
+                    lines.add(new Line(session[0], county, days.get(session[0]), product));
+                }
+            }
+            double[] unitWeights = new double[lines.size()];
+            for (int i = 0; i < lines.size(); i++) {
+                unitWeights[i] = 0.3 + random.nextDouble();
+            }
+            long[] units = Allocation.split(plan.units(), unitWeights, 1);
+            double[] grossWeights = new double[lines.size()];
+            for (int i = 0; i < lines.size(); i++) {
+                grossWeights[i] = units[i] * (0.8 + random.nextDouble() * 0.4);
+            }
+            long fen = plan.gross().movePointRight(2).longValueExact();
+            long[] gross = Allocation.split(fen, grossWeights, 100);
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                long orders = Math.max(1, Math.round(units[i] * (0.7 + random.nextDouble() * 0.25)));
+                long refundFen = Math.round(gross[i] * random.nextDouble() * 0.03);
+                rows.add(new Object[] {line.session(), campaignId, line.county(), line.day(), line.product(),
+                        units[i], Math.min(orders, units[i]), BigDecimal.valueOf(gross[i], 2),
+                        BigDecimal.valueOf(refundFen, 2), now, now});
+            }
+            batch("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, orders,"
+                    + " gross, refunds, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,0,?,?)", rows);
+        }
+
+        private Map<Long, LocalDate> sessionDays(long campaignId) throws SQLException {
+            Map<Long, LocalDate> days = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, live_date FROM live_session WHERE campaign_id = ?")) {
+                statement.setLong(1, campaignId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        days.put(rows.getLong(1), rows.getDate(2).toLocalDate());
+                    }
+                }
+            }
+            return days;
+        }
+
+        /**
+         * Households whose members add up exactly to the plan's people; every fourth household is
+         * linked through both of its county's products (and still counts once).
+         */
+        private void households(DemoCampaigns.Plan plan, long campaignId) throws SQLException {
+            List<Object[]> rows = new ArrayList<>();
+            List<String> counties = new ArrayList<>();
+            long remaining = plan.people();
+            int n = 0;
+            while (remaining > 0) {
+                int members = (int) Math.min(remaining, 1 + random.nextInt(6));
+                remaining -= members;
+                String county = plan.counties().get(n % plan.counties().size()).code();
+                String surname = DemoCampaigns.SURNAMES[random.nextInt(DemoCampaigns.SURNAMES.length)];
+                rows.add(new Object[] {String.format("DEMO%s%05d", county, n + 1), county,
+                        "演示村" + (1 + random.nextInt(12)) + "组", surname + "某某", members, now, now});
+                counties.add(county);
+                n++;
+            }
+            List<Long> ids = batch("INSERT INTO household (registration_no, county_code, village, head_name, members,"
+                    + " version, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?)", rows);
+            List<Object[]> links = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                List<Long> countyProducts = products.get(counties.get(i));
+                int linked = i % 4 == 0 ? 2 : 1;
+                for (int k = 0; k < linked; k++) {
+                    links.add(new Object[] {campaignId, ids.get(i), counties.get(i), countyProducts.get((i + k) % 2),
+                            BigDecimal.valueOf(20_000 + random.nextInt(300_000), 2), now, now});
+                }
+            }
+            batch("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, version,"
+                    + " created_at, updated_at) VALUES (?,?,?,?,?,0,?,?)", links);
+        }
+
+        private long insertOne(String sql, Object... values) throws SQLException {
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(values);
+            return batch(sql, rows).get(0);
+        }
+
+        private void update(String sql, Object... values) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                statement.executeUpdate();
+            }
+        }
+
+        /** Batched inserts; the generated keys in the order of the rows (empty for tables without one). */
+        private List<Long> batch(String sql, List<Object[]> rows) throws SQLException {
+            List<Long> ids = new ArrayList<>();
+            if (rows.isEmpty()) {
+                return ids;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                for (Object[] row : rows) {
+                    bind(statement, row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                statement.setObject(i + 1, value instanceof LocalDate date ? java.sql.Date.valueOf(date) : value);
+            }
+        }
+    }
+}

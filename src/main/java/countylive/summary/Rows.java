@@ -1,0 +1,76 @@
+package countylive.summary;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** The rows of the breakdown tables; every number is an aggregate from the database. */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public record Campaign(long id, String name, LocalDate startsOn, LocalDate endsOn, String status,
+                    @Nullable BigDecimal targetGross, @Nullable Integer targetPeople) {
+    }
+
+    public record Partner(long id, String name, String kind) {
+    }
+
+    public record Province(String code, String name) {
+    }
+
+    public record County(String code, String name, String provinceName, boolean poverty, long sessions,
+                  @Nullable BigDecimal hours, long units, long orders, BigDecimal gross, BigDecimal refunds,
+                  @Nullable Long views, @Nullable Long peakViewers, long households, @Nullable Long people) {
+        public BigDecimal net() {
+            return gross.subtract(refunds);
+        }
+    }
+
+    /** Sales of the sessions a host (or an official) took part in; a shared session counts for each. */
+    public record Person(long id, String name, String detail, long sessions, long units, BigDecimal gross,
+                  BigDecimal refunds, @Nullable Long views) {
+        public BigDecimal net() {
+            return gross.subtract(refunds);
+        }
+    }
+
+    public record Product(long id, String name, String countyCode, String countyName, String unit, long sessions,
+                   long units, long orders, BigDecimal gross, BigDecimal refunds) {
+        public BigDecimal net() {
+            return gross.subtract(refunds);
+        }
+    }
+
+    public record Day(LocalDate day, long sessions, long units, long orders, BigDecimal gross, BigDecimal refunds,
+               @Nullable Long views) {
+        public BigDecimal net() {
+            return gross.subtract(refunds);
+        }
+    }
+
+    public record Session(long id, LocalDate day, String countyCode, String countyName, String platform,
+                   @Nullable BigDecimal hours, @Nullable Long views, @Nullable Long uniqueViewers,
+                   @Nullable Long peakViewers, long units, long orders, BigDecimal gross, BigDecimal refunds) {
+        public BigDecimal net() {
+            return gross.subtract(refunds);
+        }
+    }
+
+    public record CampaignTotal(long id, String name, LocalDate startsOn, LocalDate endsOn, long counties,
+                         long sessions, long units, BigDecimal gross, BigDecimal refunds, @Nullable Long views,
+                         @Nullable Long people) {
+        public BigDecimal net() {
+            return gross.subtract(refunds);
+        }
+    }
+
+    public record ProvinceTotal(String code, String name, long campaigns, long counties, long sessions, long units,
+                         BigDecimal gross, BigDecimal refunds, @Nullable Long views) {
+        public BigDecimal net() {
+            return gross.subtract(refunds);
+        }
+    }
+}

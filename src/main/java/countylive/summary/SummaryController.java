@@ -1,0 +1,81 @@
+package countylive.summary;
+
+import countylive.account.CurrentUser;
+import countylive.account.Role;
+import countylive.web.RecordNotFoundException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A campaign's summary. Administrators and association staff read every campaign; a coordinator
+ * reads the campaigns one of their counties takes part in (another campaign is a 404), with
+ * their own counties highlighted.
+ */
+@Controller(value = "/campaigns/{id}/summary", produces = MediaType.TEXT_HTML)
+@Secured({"ADMIN", "ASSOCIATION", "COORDINATOR"})
+class SummaryController {
+
+    static final int TOP_PRODUCTS = 10;
+
+    private final SummaryQueries queries;
+    private final Figures figures;
+    private final boolean demo;
+
+    SummaryController(SummaryQueries queries, Figures figures, @Value("${countylive.demo:false}") boolean demo) {
+        this.queries = queries;
+        this.figures = figures;
+        this.demo = demo;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> show(long id, HttpRequest<?> request, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Rows.Campaign campaign = queries.campaign(id).orElseThrow(() -> new RecordNotFoundException("campaign", id));
+        if (user.role() == Role.COORDINATOR && !queries.takesPart(id, user.countyCodes())) {
+            throw new RecordNotFoundException("campaign", id);
+        }
+        SummaryFilter filter = SummaryFilter.of(request, id, campaign.startsOn(), campaign.endsOn());
+        Headline headline = queries.headline(filter);
+        List<Rows.County> counties = queries.byCounty(filter);
+        List<Rows.Product> products = queries.byProduct(filter, Integer.MAX_VALUE);
+        List<Rows.Day> days = queries.byDay(filter);
+        List<Rows.Session> sessions = queries.sessions(filter);
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("fig", figures);
+        model.put("campaign", campaign);
+        model.put("partners", queries.partners(id));
+        model.put("provinces", queries.provinces(id));
+        model.put("filter", filter);
+        model.put("h", headline);
+        model.put("progressGross", Headline.progress(headline.gross(), campaign.targetGross()));
+        model.put("progressPeople", Headline.progress(headline.people(), campaign.targetPeople()));
+        model.put("counties", counties);
+        model.put("hosts", queries.byHost(filter));
+        model.put("officials", queries.byOfficial(filter));
+        model.put("products", products);
+        model.put("days", days);
+        model.put("sessions", sessions);
+        model.put("sessionsCut", headline.sessions() > sessions.size());
+        model.put("mine", user.role() == Role.COORDINATOR ? user.countyCodes() : Set.of());
+        model.put("demoNote", demo);
+        String base = "/campaigns/" + id + "/summary";
+        model.put("base", base);
+        model.put("dayChart", SummaryCharts.days(days, figures, base, filter));
+        model.put("countyChart", SummaryCharts.counties(counties, figures, base, filter));
+        model.put("productChart", SummaryCharts.products(products.subList(0, Math.min(TOP_PRODUCTS, products.size())),
+                figures));
+        return new ModelAndView<>("summary/show", model);
+    }
+}

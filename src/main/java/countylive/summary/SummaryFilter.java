@@ -1,0 +1,61 @@
+package countylive.summary;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * What a summary covers: one campaign, a date range inside its period and optionally one
+ * province. Dates outside the period are pulled back into it; a province that is not a six-digit
+ * code is ignored.
+ */
+public record SummaryFilter(long campaignId, LocalDate from, LocalDate to, @Nullable String province,
+                     LocalDate startsOn, LocalDate endsOn) {
+
+    static SummaryFilter of(HttpRequest<?> request, long campaignId, LocalDate startsOn, LocalDate endsOn) {
+        var parameters = request.getParameters();
+        LocalDate from = date(parameters.getFirst("from").orElse(null), startsOn);
+        LocalDate to = date(parameters.getFirst("to").orElse(null), endsOn);
+        if (from.isBefore(startsOn) || from.isAfter(endsOn)) {
+            from = startsOn;
+        }
+        if (to.isAfter(endsOn) || to.isBefore(startsOn)) {
+            to = endsOn;
+        }
+        if (to.isBefore(from)) {
+            LocalDate swap = from;
+            from = to;
+            to = swap;
+        }
+        String province = parameters.getFirst("province").map(String::strip)
+                .filter(p -> p.matches("\\d{6}")).orElse(null);
+        return new SummaryFilter(campaignId, from, to, province, startsOn, endsOn);
+    }
+
+    /** The whole campaign, no province. */
+    static SummaryFilter whole(long campaignId, LocalDate startsOn, LocalDate endsOn) {
+        return new SummaryFilter(campaignId, startsOn, endsOn, null, startsOn, endsOn);
+    }
+
+    /** Whether the dates narrow the campaign: only then do the queries filter on live_date. */
+    public boolean narrowsDates() {
+        return from.isAfter(startsOn) || to.isBefore(endsOn);
+    }
+
+    public boolean isFiltered() {
+        return narrowsDates() || province != null;
+    }
+
+    private static LocalDate date(@Nullable String text, LocalDate fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+}

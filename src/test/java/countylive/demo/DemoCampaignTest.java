@@ -1,0 +1,113 @@
+package countylive.demo;
+
+import countylive.support.Browser;
+import countylive.support.Fixtures;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The demo campaigns reproduce the published totals exactly, and say they are illustrative. */
+@MicronautTest(transactional = false)
+@Property(name = "countylive.demo", value = "true")
+class DemoCampaignTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    DemoData demo;
+
+    Browser staff;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.clean();
+        assertTrue(demo.load(), "made the demo campaigns");
+        fixtures.association("staff");
+        staff = new Browser(server.getURI()).login("staff", Fixtures.PASSWORD);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixtures.clean();
+    }
+
+    private String summary(String name) {
+        String id = fixtures.value("SELECT id FROM campaign WHERE name = ?", name);
+        Browser.Page page = staff.get("/campaigns/" + id + "/summary");
+        assertEquals(200, page.status(), page.body());
+        return page.body();
+    }
+
+    @Test
+    void teaCampaignShowsThePublishedTotals() {
+        String body = summary(DemoData.teaCampaignName());
+        assertEquals("529,000", figure(body, "units"));
+        assertEquals("¥40,410,000.00", figure(body, "gross"));
+        assertTrue(body.contains("4,041.00万元"));
+        assertEquals("10,731", figure(body, "people"));
+        assertEquals("31", figure(body, "officials"));
+        assertEquals("27", figure(body, "hosts"));
+        assertEquals("31 个，其中国家级贫困县 31 个", figure(body, "counties"));
+        long views = Long.parseLong(figure(body, "views").replace(",", ""));
+        assertTrue(views > 4_500_000 && views < 4_600_000, "views " + views);
+        assertTrue(body.contains("中国茶叶流通协会") && body.contains("中国茶叶学会") && body.contains("抖音"));
+        assertTrue(body.contains("演示数据：总数取自公开报道"), "says the detail is invented");
+        assertTrue(body.contains("class=\"demo-banner\""), "the layout's banner");
+        assertTrue(Integer.parseInt(fixtures.value("SELECT COUNT(*) FROM beneficiary_link b JOIN campaign c"
+                + " ON c.id = b.campaign_id WHERE c.name = ?", DemoData.teaCampaignName()))
+                > Integer.parseInt(figure(body, "households").replace(",", "")), "some households are linked twice and count once");
+    }
+
+    @Test
+    void teaCampaignInEnglishReadsInMillions() {
+        String id = fixtures.value("SELECT id FROM campaign WHERE name = ?", DemoData.teaCampaignName());
+        String body = staff.language("en").get("/campaigns/" + id + "/summary").body();
+        assertTrue(body.contains("¥40.41 million"), "large sum in English");
+        assertEquals("¥40,410,000.00", figure(body, "gross"));
+    }
+
+    @Test
+    void hubeiCampaignShowsItsOneDay() {
+        String body = summary(DemoData.hubeiCampaignName());
+        assertEquals("299,000", figure(body, "units"));
+        assertEquals("¥17,930,000.00", figure(body, "gross"));
+        assertTrue(body.contains("1,793.00万元"));
+    }
+
+    @Test
+    void coordinatorOfYingshanSeesTheTeaCampaignWithTheirRowHighlighted() {
+        fixtures.coordinatorOf("yingshan", "421124");
+        Browser coordinator = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        String id = fixtures.value("SELECT id FROM campaign WHERE name = ?", DemoData.teaCampaignName());
+        Browser.Page page = coordinator.get("/campaigns/" + id + "/summary");
+        assertEquals(200, page.status());
+        assertTrue(Pattern.compile("<tr[^>]*class=\"mine\"[^>]*data-county=\"421124\"|<tr[^>]*data-county=\"421124\"[^>]*class=\"mine\"")
+                .matcher(page.body()).find());
+    }
+
+    @Test
+    void loadingAgainChangesNothing() {
+        String lines = fixtures.value("SELECT COUNT(*) FROM sale_line");
+        assertFalse(demo.load());
+        assertEquals(lines, fixtures.value("SELECT COUNT(*) FROM sale_line"));
+    }
+
+    private static String figure(String body, String name) {
+        Matcher m = Pattern.compile("id=\"fig-" + name + "\"[^>]*>(.*?)</dd>", Pattern.DOTALL).matcher(body);
+        assertTrue(m.find(), "figure " + name);
+        return m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,243 @@
+package countylive.summary;
+
+import countylive.support.Browser;
+import countylive.support.Fixtures;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every figure of a campaign summary against a data set small enough to compute by hand:
+ * <pre>
+ * campaign 2021-03-01..03-10, targets ¥1,000.00 and 20 people; counties 英山 (poverty), 兴山, 安溪 (no sessions)
+ * S1 英山 03-02 10:00-12:00 views 1000 peak 150, host H1, official O1: A 10u/8o ¥300 refund ¥20; B 5u/5o ¥100
+ * S2 英山 03-05 20:00-21:30 no audience,   hosts H1+H2, official O1: A 4u/2o ¥200
+ * S3 兴山 03-05 09:00-10:00 views 500 peak 80, host H2, official O2:  X 6u/5o ¥150 refund ¥10
+ * households: HH1 英山 4 people linked through A and B; HH2 兴山 3 people linked through X
+ * </pre>
+ */
+@MicronautTest(transactional = false)
+class CampaignSummaryTest {
+
+    static final String YINGSHAN = "421124";
+    static final String XINGSHAN = "420526";
+    static final String ANXI = "350524";
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+
+    long campaign;
+    long s2;
+    Browser admin;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.clean();
+        fixtures.admin("root");
+        admin = new Browser(server.getURI()).login("root", Fixtures.PASSWORD);
+        SummaryData data = new SummaryData(fixtures);
+        campaign = data.campaign("春茶", "2021-03-01", "2021-03-10", "1000.00", 20);
+        data.partner(campaign, "抖音", "PLATFORM");
+        data.county(campaign, YINGSHAN, true);
+        data.county(campaign, XINGSHAN, false);
+        data.county(campaign, ANXI, false);
+        long o1 = data.official("张县长", YINGSHAN);
+        long o2 = data.official("李县长", XINGSHAN);
+        long h1 = data.host("主播甲");
+        long h2 = data.host("主播乙");
+        long a = data.product("云雾茶", YINGSHAN);
+        long b = data.product("红茶", YINGSHAN);
+        long x = data.product("香菇", XINGSHAN);
+        long s1 = data.session(campaign, YINGSHAN, "2021-03-02", "10:00", "12:00", 1000L, 600L, 150L,
+                new long[] {h1}, new long[] {o1});
+        s2 = data.session(campaign, YINGSHAN, "2021-03-05", "20:00", "21:30", null, null, null,
+                new long[] {h1, h2}, new long[] {o1});
+        long s3 = data.session(campaign, XINGSHAN, "2021-03-05", "09:00", "10:00", 500L, 300L, 80L,
+                new long[] {h2}, new long[] {o2});
+        data.sale(s1, a, 10, 8, "300.00", "20.00");
+        data.sale(s1, b, 5, 5, "100.00", "0");
+        data.sale(s2, a, 4, 2, "200.00", "0");
+        data.sale(s3, x, 6, 5, "150.00", "10.00");
+        long hh1 = data.household("HH1", YINGSHAN, 4);
+        long hh2 = data.household("HH2", XINGSHAN, 3);
+        data.link(campaign, hh1, YINGSHAN, a);
+        data.link(campaign, hh1, YINGSHAN, b);
+        data.link(campaign, hh2, XINGSHAN, x);
+    }
+
+    private String page(String query) {
+        Browser.Page page = admin.get("/campaigns/" + campaign + "/summary" + query);
+        assertEquals(200, page.status(), page.body());
+        return page.body();
+    }
+
+    @Test
+    void headlineFiguresAreSumsOfTheEntries() {
+        String body = page("");
+        assertTrue(body.contains("抖音"));
+        assertEquals("3 个，其中国家级贫困县 1 个", Html.figure(body, "counties"));
+        assertEquals("2", Html.figure(body, "officials"));
+        assertEquals("2", Html.figure(body, "hosts"));
+        assertEquals("3", Html.figure(body, "sessions"));
+        assertEquals("4.5", Html.figure(body, "hours"));
+        assertEquals("25", Html.figure(body, "units"));
+        assertEquals("20", Html.figure(body, "orders"));
+        assertEquals("¥750.00", Html.figure(body, "gross"));
+        assertEquals("¥30.00", Html.figure(body, "refunds"));
+        assertEquals("¥720.00", Html.figure(body, "net"));
+        assertEquals("1,500", Html.figure(body, "views"));
+        assertEquals("150", Html.figure(body, "peak"));
+        assertTrue(Html.figure(body, "progress-gross").startsWith("75.0%"));
+        assertTrue(Html.figure(body, "progress-people").startsWith("35.0%"));
+    }
+
+    @Test
+    void householdLinkedThroughTwoProductsCountsOnce() {
+        String body = page("");
+        assertEquals("2", Html.figure(body, "households"));
+        assertEquals("7", Html.figure(body, "people"));
+        assertEquals("¥102.86", Html.figure(body, "net-per-person"), "720 / 7");
+    }
+
+    @Test
+    void sessionWithoutAudienceIsBlankAndLeftOutOfSalesPerThousandViews() {
+        String body = page("");
+        assertEquals("¥37.50", Html.figure(body, "aov"), "750 / 20 orders");
+        // (300 + 100 + 150) / (1000 + 500) * 1000; counting S2 as 0 views would give ¥500.00
+        assertEquals("¥366.67", Html.figure(body, "gpm"));
+        List<String> s2Row = Html.row(body, "data-session", String.valueOf(s2));
+        assertEquals(List.of("2021-03-05", "英山县", "抖音", "1.5", "", "", "", "4", "2", "¥200.00", "¥200.00"), s2Row);
+    }
+
+    @Test
+    void countyBreakdownIncludesCountyWithoutSessions() {
+        String body = page("");
+        assertEquals(List.of("英山县", "湖北省", "是", "2", "3.5", "19", "15", "¥600.00", "¥20.00", "¥580.00",
+                "1,000", "150", "1", "4"), Html.row(body, "data-county", YINGSHAN));
+        assertEquals(List.of("兴山县", "湖北省", "", "1", "1.0", "6", "5", "¥150.00", "¥10.00", "¥140.00",
+                "500", "80", "1", "3"), Html.row(body, "data-county", XINGSHAN));
+        assertEquals(List.of("安溪县", "福建省", "", "0", "", "0", "0", "¥0.00", "¥0.00", "¥0.00", "", "", "0", ""),
+                Html.row(body, "data-county", ANXI));
+    }
+
+    @Test
+    void hostOfficialProductAndDayBreakdowns() {
+        String body = page("");
+        assertEquals(List.of("主播甲", "抖音", "2", "19", "¥600.00", "¥580.00", "1,000"), Html.rowIn(body, "by-host", "主播甲"));
+        assertEquals(List.of("主播乙", "抖音", "2", "10", "¥350.00", "¥340.00", "500"), Html.rowIn(body, "by-host", "主播乙"));
+        assertEquals(List.of("张县长", "英山县 县长", "2", "19", "¥600.00", "¥580.00", "1,000"),
+                Html.rowIn(body, "by-official", "张县长"));
+        assertEquals(List.of("云雾茶", "英山县", "盒", "2", "14", "10", "¥500.00", "¥20.00", "¥480.00"),
+                Html.rowIn(body, "by-product", "云雾茶"));
+        assertEquals(List.of("2021-03-02", "1", "15", "13", "¥400.00", "¥380.00", "1,000"),
+                Html.rowIn(body, "by-day", "2021-03-02"));
+        assertEquals(List.of("2021-03-05", "2", "10", "7", "¥350.00", "¥340.00", "500"),
+                Html.rowIn(body, "by-day", "2021-03-05"));
+    }
+
+    @Test
+    void dateFilterNarrowsEveryFigureAndRate() {
+        String body = page("?from=2021-03-05&to=2021-03-05");
+        assertEquals("2", Html.figure(body, "sessions"));
+        assertEquals("10", Html.figure(body, "units"));
+        assertEquals("¥350.00", Html.figure(body, "gross"));
+        assertEquals("¥10.00", Html.figure(body, "refunds"));
+        assertEquals("500", Html.figure(body, "views"));
+        assertEquals("¥300.00", Html.figure(body, "gpm"), "150 / 500 * 1000: S2 has no views");
+        assertEquals("2", Html.figure(body, "hosts"));
+        assertFalse(body.contains("2021-03-02</a>"), "the day outside the range is gone");
+    }
+
+    @Test
+    void provinceFilterKeepsOnlyItsCounties() {
+        String body = page("?province=350000");
+        assertEquals("1 个，其中国家级贫困县 0 个", Html.figure(body, "counties"));
+        assertEquals("0", Html.figure(body, "sessions"));
+        assertEquals("0", Html.figure(body, "units"));
+        assertEquals("¥0.00", Html.figure(body, "gross"));
+        assertEquals("", Html.figure(body, "views"));
+        assertEquals("", Html.figure(body, "people"));
+        assertEquals("", Html.figure(body, "aov"));
+        assertFalse(body.contains("data-county=\"" + YINGSHAN + "\""));
+
+        String hubei = page("?province=420000");
+        assertEquals("¥750.00", Html.figure(hubei, "gross"));
+        assertEquals("7", Html.figure(hubei, "people"));
+    }
+
+    @Test
+    void emptyCampaignShowsZerosForSalesAndBlanksForWhatWasNeverReported() {
+        long empty = new SummaryData(fixtures).campaign("空活动", "2021-05-01", "2021-05-02", null, null);
+        Browser.Page page = admin.get("/campaigns/" + empty + "/summary");
+        assertEquals(200, page.status(), page.body());
+        String body = page.body();
+        assertEquals("0", Html.figure(body, "sessions"));
+        assertEquals("0", Html.figure(body, "units"));
+        assertEquals("¥0.00", Html.figure(body, "gross"));
+        assertEquals("", Html.figure(body, "views"));
+        assertEquals("", Html.figure(body, "peak"));
+        assertEquals("", Html.figure(body, "people"));
+        assertEquals("", Html.figure(body, "aov"));
+        assertEquals("", Html.figure(body, "gpm"));
+        assertEquals("", Html.figure(body, "net-per-person"));
+        assertEquals("", Html.figure(body, "progress-gross"));
+    }
+
+    @Test
+    void chartsAreInlineSvgWithLinksAndTables() {
+        String body = page("");
+        assertEquals(3, body.split("<svg", -1).length - 1);
+        assertTrue(body.contains("href=\"/counties/" + YINGSHAN + "\""));
+        assertFalse(body.contains("style="), "no inline style under the CSP");
+        assertFalse(body.matches("(?s).*<script>.*"), "no inline script");
+    }
+
+    @Test
+    void englishPageFormatsLargeSumsInMillions() {
+        Browser english = new Browser(server.getURI()).login("root", Fixtures.PASSWORD).language("en");
+        String body = english.get("/campaigns/" + campaign + "/summary").body();
+        assertTrue(body.contains("Views"), "views are labelled as views");
+        assertEquals("¥750.00", Html.figure(body, "gross"));
+    }
+
+    @Test
+    void unknownCampaignIsNotFound() {
+        assertEquals(404, admin.get("/campaigns/999999/summary").status());
+    }
+
+    @Test
+    void associationReadsEveryCampaign() {
+        fixtures.association("staff");
+        Browser staff = new Browser(server.getURI()).login("staff", Fixtures.PASSWORD);
+        Browser.Page page = staff.get("/campaigns/" + campaign + "/summary");
+        assertEquals(200, page.status());
+        assertEquals("¥750.00", Html.figure(page.body(), "gross"));
+    }
+
+    @Test
+    void coordinatorSeesOwnCountyHighlighted() {
+        fixtures.coordinatorOf("yingshan", YINGSHAN);
+        Browser coordinator = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        Browser.Page page = coordinator.get("/campaigns/" + campaign + "/summary");
+        assertEquals(200, page.status());
+        assertTrue(Html.rowTag(page.body(), "data-county", YINGSHAN).contains("mine"));
+        assertFalse(Html.rowTag(page.body(), "data-county", XINGSHAN).contains("mine"));
+    }
+
+    @Test
+    void coordinatorOfAnotherCountyGetsNotFound() {
+        fixtures.coordinatorOf("jiangcheng", "530826");
+        Browser coordinator = new Browser(server.getURI()).login("jiangcheng", Fixtures.PASSWORD);
+        assertEquals(404, coordinator.get("/campaigns/" + campaign + "/summary").status());
+    }
+}
