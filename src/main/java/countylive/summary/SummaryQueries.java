@@ -220,9 +220,14 @@ class SummaryQueries {
     }
 
     List<Rows.Session> sessions(SummaryFilter filter) {
+        return sessions(filter, SESSION_LIMIT);
+    }
+
+    /** The first {@code limit} sessions in time order, each with its sales. */
+    List<Rows.Session> sessions(SummaryFilter filter, int limit) {
         List<Object> p = new ArrayList<>();
         String sessions = scope("s", filter, p);
-        p.add(SESSION_LIMIT);
+        p.add(limit);
         // the first sessions are chosen before their sales are summed, so only their lines are read
         return sql.list("SELECT s.id, s.live_date, s.county_code, c.name AS county_name, s.platform,"
                         + " TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at) / 3600 AS hours,"
