@@ -69,7 +69,9 @@ class SummaryController {
         model.put("sessions", sessions);
         model.put("sessionsCut", headline.sessions() > sessions.size());
         model.put("mine", user.role() == Role.COORDINATOR ? user.countyCodes() : Set.of());
-        model.put("demoNote", demo);
+        // the demo campaigns' detail is invented: say so on their summaries
+        model.put("demoNote", demo && (campaign.name().equals(countylive.demo.DemoData.teaCampaignName())
+                || campaign.name().equals(countylive.demo.DemoData.hubeiCampaignName())));
         String base = "/campaigns/" + id + "/summary";
         model.put("base", base);
         model.put("dayChart", SummaryCharts.days(days, figures, base, filter));
