@@ -99,6 +99,13 @@ class CoordinatorJourneyTest {
         assertEquals("2", fixtures.value("SELECT COUNT(*) FROM sale_line"));
         assertEquals("10999.50", fixtures.value("SELECT SUM(gross) FROM sale_line"));
 
+        browser.get(server.getURI() + "/campaigns/" + campaign + "/summary");
+        assertEquals("¥10,999.50", browser.findElement(By.id("fig-gross")).getText(), "the summary shows the new sales");
+        assertEquals("120", browser.findElement(By.id("fig-units")).getText());
+        assertEquals("120,000", browser.findElement(By.id("fig-views")).getText());
+        assertTrue(browser.findElement(By.cssSelector("tr[data-county='421124']")).getAttribute("class").contains("mine"),
+                "the coordinator's own county is highlighted");
+
         WebDriver other = Journeys.loggedIn(server.getURI(), "xingshan", 1280, 900);
         other.get(server.getURI() + "/sessions/" + session);
         assertEquals("页面不存在", other.findElement(By.tagName("h1")).getText());
