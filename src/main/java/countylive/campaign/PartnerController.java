@@ -8,10 +8,10 @@ import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -48,16 +48,16 @@ class PartnerController {
     private final FormView forms;
     private final AuditTrail audit;
     private final Messages messages;
-    private final Submissions submissions;
+    private final FormFlow flow;
 
     PartnerController(PartnerRepository partners, PartnerService service, FormView forms, AuditTrail audit,
-                      Messages messages, Submissions submissions) {
+                      Messages messages, FormFlow flow) {
         this.partners = partners;
         this.service = service;
         this.forms = forms;
         this.audit = audit;
         this.messages = messages;
-        this.submissions = submissions;
+        this.flow = flow;
     }
 
     @Get
@@ -79,24 +79,15 @@ class PartnerController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> create(HttpRequest<?> request, @Body PartnerForm form, Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        FormErrors errors = new FormErrors();
-        Partner partner = form.validate(errors, null);
-        if (partner != null && service.nameTaken(partner.name(), null)) {
-            errors.add("name", "input.unique");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "partner/form", form.values(), errors, formExtras(null));
-        }
-        try {
-            Partner saved = service.create(CurrentUser.of(authentication), partner, form.submission());
-            return HttpResponse.seeOther(URI.create("/partners/" + saved.id() + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/partners" : e.resultPath()));
-        }
+        FormFlow.Page page = new FormFlow.Page("partner/form", form.values(), formExtras(null));
+        return flow.create(request, form.submission(), page, errors -> {
+                    Partner partner = form.validate(errors, null);
+                    if (partner != null && service.nameTaken(partner.name(), null)) {
+                        errors.add("name", "input.unique");
+                    }
+                    return partner;
+                }, partner -> "/partners/" + service.create(CurrentUser.of(authentication), partner, form.submission()).id(),
+                "/partners");
     }
 
     @Get("/{id}")
@@ -118,24 +109,14 @@ class PartnerController {
     @Secured("ADMIN")
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body PartnerForm form, Authentication authentication) {
         partners.findById(id).orElseThrow(() -> new RecordNotFoundException("partner", id));
-        FormErrors errors = new FormErrors();
-        Partner partner = form.validate(errors, id);
-        if (partner != null && service.nameTaken(partner.name(), id)) {
-            errors.add("name", "input.unique");
-        }
-        if (partner != null && partner.version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "partner/form", form.values(), errors, formExtras(id));
-        }
-        try {
-            service.update(CurrentUser.of(authentication), partner);
-            return HttpResponse.seeOther(URI.create("/partners/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "partner/form", form.values(), errors, formExtras(id));
-        }
+        FormFlow.Page page = new FormFlow.Page("partner/form", form.values(), formExtras(id));
+        return flow.update(request, form.versionNumber(), page, errors -> {
+                    Partner partner = form.validate(errors, id);
+                    if (partner != null && service.nameTaken(partner.name(), id)) {
+                        errors.add("name", "input.unique");
+                    }
+                    return partner;
+                }, partner -> service.update(CurrentUser.of(authentication), partner), "/partners/" + id);
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)

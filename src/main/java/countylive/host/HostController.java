@@ -8,10 +8,10 @@ import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -48,16 +48,16 @@ class HostController {
     private final FormView forms;
     private final AuditTrail audit;
     private final Messages messages;
-    private final Submissions submissions;
+    private final FormFlow flow;
 
     HostController(HostRepository hosts, HostService service, FormView forms, AuditTrail audit,
-                   Messages messages, Submissions submissions) {
+                   Messages messages, FormFlow flow) {
         this.hosts = hosts;
         this.service = service;
         this.forms = forms;
         this.audit = audit;
         this.messages = messages;
-        this.submissions = submissions;
+        this.flow = flow;
     }
 
     @Get
@@ -79,24 +79,15 @@ class HostController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> create(HttpRequest<?> request, @Body HostForm form, Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        FormErrors errors = new FormErrors();
-        Host host = form.validate(errors, null);
-        if (host != null && service.handleTaken(host, null)) {
-            errors.add("handle", "host.handleTaken");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "host/form", form.values(), errors, formExtras(null));
-        }
-        try {
-            Host saved = service.create(CurrentUser.of(authentication), host, form.submission());
-            return HttpResponse.seeOther(URI.create("/hosts/" + saved.id() + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/hosts" : e.resultPath()));
-        }
+        FormFlow.Page page = new FormFlow.Page("host/form", form.values(), formExtras(null));
+        return flow.create(request, form.submission(), page, errors -> {
+                    Host host = form.validate(errors, null);
+                    if (host != null && service.handleTaken(host, null)) {
+                        errors.add("handle", "host.handleTaken");
+                    }
+                    return host;
+                }, host -> "/hosts/" + service.create(CurrentUser.of(authentication), host, form.submission()).id(),
+                "/hosts");
     }
 
     @Get("/{id}")
@@ -118,24 +109,14 @@ class HostController {
     @Secured("ADMIN")
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body HostForm form, Authentication authentication) {
         hosts.findById(id).orElseThrow(() -> new RecordNotFoundException("host", id));
-        FormErrors errors = new FormErrors();
-        Host host = form.validate(errors, id);
-        if (host != null && service.handleTaken(host, id)) {
-            errors.add("handle", "host.handleTaken");
-        }
-        if (host != null && host.version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "host/form", form.values(), errors, formExtras(id));
-        }
-        try {
-            service.update(CurrentUser.of(authentication), host);
-            return HttpResponse.seeOther(URI.create("/hosts/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "host/form", form.values(), errors, formExtras(id));
-        }
+        FormFlow.Page page = new FormFlow.Page("host/form", form.values(), formExtras(id));
+        return flow.update(request, form.versionNumber(), page, errors -> {
+                    Host host = form.validate(errors, id);
+                    if (host != null && service.handleTaken(host, id)) {
+                        errors.add("handle", "host.handleTaken");
+                    }
+                    return host;
+                }, host -> service.update(CurrentUser.of(authentication), host), "/hosts/" + id);
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -9,10 +9,10 @@ import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -50,17 +50,17 @@ class OfficialController {
     private final FormView forms;
     private final AuditTrail audit;
     private final Messages messages;
-    private final Submissions submissions;
+    private final FormFlow flow;
 
     OfficialController(OfficialRepository officials, OfficialService service, Counties counties, FormView forms,
-                       AuditTrail audit, Messages messages, Submissions submissions) {
+                       AuditTrail audit, Messages messages, FormFlow flow) {
         this.officials = officials;
         this.service = service;
         this.counties = counties;
         this.forms = forms;
         this.audit = audit;
         this.messages = messages;
-        this.submissions = submissions;
+        this.flow = flow;
     }
 
     @Get
@@ -83,21 +83,12 @@ class OfficialController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> create(HttpRequest<?> request, @Body OfficialForm form, Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        FormErrors errors = new FormErrors();
-        Official official = form.validate(errors, null, counties);
-        if (!errors.isEmpty()) {
-            return forms.render(request, "official/form", form.values(), errors, formExtras(null));
-        }
-        try {
-            Official saved = service.create(CurrentUser.of(authentication), official, form.submission());
-            return HttpResponse.seeOther(URI.create("/officials/" + saved.id() + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/officials" : e.resultPath()));
-        }
+        FormFlow.Page page = new FormFlow.Page("official/form", form.values(), formExtras(null));
+        return flow.create(request, form.submission(), page, errors -> {
+                    Official official = form.validate(errors, null, counties);
+                    return official;
+                }, official -> "/officials/" + service.create(CurrentUser.of(authentication), official, form.submission()).id(),
+                "/officials");
     }
 
     @Get("/{id}")
@@ -117,21 +108,11 @@ class OfficialController {
     @Secured("ADMIN")
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body OfficialForm form, Authentication authentication) {
         officials.findById(id).orElseThrow(() -> new RecordNotFoundException("official", id));
-        FormErrors errors = new FormErrors();
-        Official official = form.validate(errors, id, counties);
-        if (official != null && official.version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "official/form", form.values(), errors, formExtras(id));
-        }
-        try {
-            service.update(CurrentUser.of(authentication), official);
-            return HttpResponse.seeOther(URI.create("/officials/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "official/form", form.values(), errors, formExtras(id));
-        }
+        FormFlow.Page page = new FormFlow.Page("official/form", form.values(), formExtras(id));
+        return flow.update(request, form.versionNumber(), page, errors -> {
+                    Official official = form.validate(errors, id, counties);
+                    return official;
+                }, official -> service.update(CurrentUser.of(authentication), official), "/officials/" + id);
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)

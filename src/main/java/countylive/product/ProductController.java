@@ -9,10 +9,10 @@ import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -50,17 +50,17 @@ class ProductController {
     private final FormView forms;
     private final AuditTrail audit;
     private final Messages messages;
-    private final Submissions submissions;
+    private final FormFlow flow;
 
     ProductController(ProductRepository products, ProductService service, Counties counties, FormView forms,
-                       AuditTrail audit, Messages messages, Submissions submissions) {
+                       AuditTrail audit, Messages messages, FormFlow flow) {
         this.products = products;
         this.service = service;
         this.counties = counties;
         this.forms = forms;
         this.audit = audit;
         this.messages = messages;
-        this.submissions = submissions;
+        this.flow = flow;
     }
 
     @Get
@@ -83,24 +83,15 @@ class ProductController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> create(HttpRequest<?> request, @Body ProductForm form, Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        FormErrors errors = new FormErrors();
-        Product product = form.validate(errors, null, counties);
-        if (product != null && service.nameTaken(product, null)) {
-            errors.add("name", "product.nameTaken");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "product/form", form.values(), errors, formExtras(null));
-        }
-        try {
-            Product saved = service.create(CurrentUser.of(authentication), product, form.submission());
-            return HttpResponse.seeOther(URI.create("/products/" + saved.id() + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/products" : e.resultPath()));
-        }
+        FormFlow.Page page = new FormFlow.Page("product/form", form.values(), formExtras(null));
+        return flow.create(request, form.submission(), page, errors -> {
+                    Product product = form.validate(errors, null, counties);
+                    if (product != null && service.nameTaken(product, null)) {
+                        errors.add("name", "product.nameTaken");
+                    }
+                    return product;
+                }, product -> "/products/" + service.create(CurrentUser.of(authentication), product, form.submission()).id(),
+                "/products");
     }
 
     @Get("/{id}")
@@ -120,24 +111,14 @@ class ProductController {
     @Secured("ADMIN")
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body ProductForm form, Authentication authentication) {
         products.findById(id).orElseThrow(() -> new RecordNotFoundException("product", id));
-        FormErrors errors = new FormErrors();
-        Product product = form.validate(errors, id, counties);
-        if (product != null && service.nameTaken(product, id)) {
-            errors.add("name", "product.nameTaken");
-        }
-        if (product != null && product.version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "product/form", form.values(), errors, formExtras(id));
-        }
-        try {
-            service.update(CurrentUser.of(authentication), product);
-            return HttpResponse.seeOther(URI.create("/products/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "product/form", form.values(), errors, formExtras(id));
-        }
+        FormFlow.Page page = new FormFlow.Page("product/form", form.values(), formExtras(id));
+        return flow.update(request, form.versionNumber(), page, errors -> {
+                    Product product = form.validate(errors, id, counties);
+                    if (product != null && service.nameTaken(product, id)) {
+                        errors.add("name", "product.nameTaken");
+                    }
+                    return product;
+                }, product -> service.update(CurrentUser.of(authentication), product), "/products/" + id);
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)

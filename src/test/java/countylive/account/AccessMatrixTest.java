@@ -204,7 +204,13 @@ class AccessMatrixTest {
             rule("GET /imports/rejected/{token}", new Access(LOGIN, NOT_FOUND, FORBIDDEN, OK), "rejection"),
             rule("GET /campaigns/{id}/sales.xlsx", COUNTY_READ, "campaign"),
             // every campaign's lines at once: not for coordinators
-            rule("GET /sales.xlsx", new Access(LOGIN, FORBIDDEN, OK, OK))
+            rule("GET /sales.xlsx", new Access(LOGIN, FORBIDDEN, OK, OK)),
+
+            // summaries: a campaign's for whoever may read the campaign; the overview not for coordinators
+            rule("GET /campaigns/{id}/summary", COUNTY_READ, "campaign"),
+            rule("GET /campaigns/{id}/summary.xlsx", COUNTY_READ, "campaign"),
+            rule("GET /summaries", new Access(LOGIN, FORBIDDEN, OK, OK)),
+            rule("GET /summaries.xlsx", new Access(LOGIN, FORBIDDEN, OK, OK))
     );
 
     /** Administrators last: their POST to a delete route may delete the sample the others were asked for. */
