@@ -1,5 +1,6 @@
 package countylive.demo;
 
+import countylive.summary.SalesRollup;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -153,6 +154,8 @@ public class DemoData {
             if (plan.people() > 0) {
                 households(plan, campaignId);
             }
+            // the summaries read the rollups: fill them in the same transaction
+            SalesRollup.rebuild(connection, campaignId);
         }
 
         private List<Long> hosts() throws SQLException {

@@ -3,6 +3,7 @@ package countylive.excel;
 import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.sale.UnitPriceCheck;
+import countylive.summary.SalesRollup;
 import countylive.web.Messages;
 import countylive.web.form.Input;
 import io.micronaut.core.annotation.Nullable;
@@ -59,11 +60,13 @@ public class SalesImport {
     }
 
     private final JdbcOperations jdbc;
+    private final SalesRollup rollup;
     private final AuditTrail audit;
     private final Messages messages;
 
-    SalesImport(JdbcOperations jdbc, AuditTrail audit, Messages messages) {
+    SalesImport(JdbcOperations jdbc, AuditTrail audit, Messages messages, SalesRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
         this.audit = audit;
         this.messages = messages;
     }
@@ -219,6 +222,9 @@ public class SalesImport {
             statement.executeBatch();
             return null;
         });
+        // the summaries' rollups follow in the same transaction
+        rollup.refreshSessions(rows.stream().map(ImportRow::sessionId).distinct().toList());
+        rollup.refreshProducts(campaignId, rows.stream().map(ImportRow::productId).distinct().toList());
         BigDecimal gross = rows.stream().map(ImportRow::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", fileName);

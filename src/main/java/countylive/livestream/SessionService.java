@@ -2,6 +2,7 @@ package countylive.livestream;
 
 import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.summary.SalesRollup;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +26,15 @@ class SessionService {
     private final EntryLookups lookups;
     private final Submissions submissions;
     private final AuditTrail audit;
+    private final SalesRollup rollup;
 
-    SessionService(LiveSessionRepository sessions, EntryLookups lookups, Submissions submissions, AuditTrail audit) {
+    SessionService(LiveSessionRepository sessions, EntryLookups lookups, Submissions submissions, AuditTrail audit,
+                   SalesRollup rollup) {
         this.sessions = sessions;
         this.lookups = lookups;
         this.submissions = submissions;
         this.audit = audit;
+        this.rollup = rollup;
     }
 
     /**
@@ -58,6 +63,16 @@ class SessionService {
                 new LinkedHashSet<>(sessions.hostIds(before.id())), new LinkedHashSet<>(sessions.officialIds(before.id())));
         Set<Long> hostIds = withNewHost(user, entry);
         LiveSession saved = sessions.update(changed.withStored(before));
+        if (saved.campaignId() != before.campaignId() || !saved.countyCode().equals(before.countyCode())
+                || !saved.liveDate().equals(before.liveDate())) {
+            // the session's lines followed it (ON UPDATE CASCADE): so must the summaries' rollups
+            List<Long> products = rollup.productsOf(saved.id());
+            rollup.refreshSessions(List.of(saved.id()));
+            rollup.refreshProducts(before.campaignId(), products);
+            if (saved.campaignId() != before.campaignId()) {
+                rollup.refreshProducts(saved.campaignId(), products);
+            }
+        }
         sessions.clearHosts(saved.id());
         sessions.clearOfficials(saved.id());
         link(saved.id(), hostIds, entry.officialIds());
@@ -80,9 +95,14 @@ class SessionService {
         }
         Map<String, Object> before = auditValues(session.get(),
                 new LinkedHashSet<>(sessions.hostIds(id)), new LinkedHashSet<>(sessions.officialIds(id)));
+        // sessions with lines are refused above; should one get here, its lines go by cascade and
+        // the rollups must follow: its products are read before, its session_sales row cascades
+        List<Long> products = rollup.productsOf(id);
         sessions.clearHosts(id);
         sessions.clearOfficials(id);
         sessions.deleteById(id);
+        rollup.refreshSessions(List.of(id));
+        rollup.refreshProducts(session.get().campaignId(), products);
         audit.deleted(user, AUDIT_TYPE, id, session.get().countyCode(), before);
         return 0;
     }

@@ -8,7 +8,10 @@ import static countylive.summary.Sql.date;
 import static countylive.summary.Sql.longOrNull;
 import static countylive.summary.Sql.money;
 
-/** The figures across campaigns: per campaign, per province and national, all by GROUP BY. */
+/**
+ * The figures across campaigns: per campaign, per province and national, all by GROUP BY; the
+ * sales from the session_sales rollup (one row per session) rather than from sale_line.
+ */
 @Singleton
 class OverviewQueries {
 
@@ -28,7 +31,7 @@ class OverviewQueries {
                 + " LEFT JOIN (SELECT campaign_id, COUNT(*) AS sessions, SUM(views) AS views FROM live_session"
                 + "   GROUP BY campaign_id) s ON s.campaign_id = c.id"
                 + " LEFT JOIN (SELECT campaign_id, SUM(units) AS units, SUM(gross) AS gross, SUM(refunds) AS refunds"
-                + "   FROM sale_line GROUP BY campaign_id) l ON l.campaign_id = c.id"
+                + "   FROM session_sales GROUP BY campaign_id) l ON l.campaign_id = c.id"
                 + " LEFT JOIN (SELECT b.campaign_id, SUM(h.members) AS people"
                 + "   FROM (SELECT DISTINCT campaign_id, household_id FROM beneficiary_link) b"
                 + "   JOIN household h ON h.id = b.household_id GROUP BY b.campaign_id) hh ON hh.campaign_id = c.id"
@@ -53,7 +56,7 @@ class OverviewQueries {
                 + " LEFT JOIN (SELECT c.province_code, SUM(t.units) AS units, SUM(t.gross) AS gross,"
                 + "   SUM(t.refunds) AS refunds"
                 + "   FROM (SELECT county_code, SUM(units) AS units, SUM(gross) AS gross, SUM(refunds) AS refunds"
-                + "     FROM sale_line GROUP BY county_code) t JOIN county c ON c.code = t.county_code"
+                + "     FROM session_sales GROUP BY county_code) t JOIN county c ON c.code = t.county_code"
                 + "   GROUP BY c.province_code) l ON l.province_code = p.code"
                 + " ORDER BY gross DESC, p.code", List.of(),
                 row -> new Rows.ProvinceTotal(row.getString("code"), row.getString("name"), row.getLong("campaigns"),
@@ -67,8 +70,8 @@ class OverviewQueries {
                 + " (SELECT COUNT(DISTINCT county_code) FROM campaign_county) AS counties,"
                 + " (SELECT COUNT(*) FROM live_session) AS sessions,"
                 + " (SELECT SUM(views) FROM live_session) AS views,"
-                + " COALESCE(SUM(l.units), 0) AS units, SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
-                + " FROM sale_line l", List.of(),
+                + " COALESCE(SUM(t.units), 0) AS units, SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
+                + " FROM session_sales t", List.of(),
                 row -> new Rows.ProvinceTotal("", "", row.getLong("campaigns"), row.getLong("counties"),
                         row.getLong("sessions"), row.getLong("units"), money(row, "gross"), money(row, "refunds"),
                         longOrNull(row, "views")));

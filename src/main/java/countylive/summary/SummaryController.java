@@ -27,6 +27,8 @@ import java.util.Set;
 class SummaryController {
 
     static final int TOP_PRODUCTS = 10;
+    /** The page lists at most this many products, best-selling first; the workbook lists them all. */
+    static final int PRODUCT_LIMIT = 100;
 
     private final SummaryQueries queries;
     private final Figures figures;
@@ -48,7 +50,9 @@ class SummaryController {
         SummaryFilter filter = SummaryFilter.of(request, id, campaign.startsOn(), campaign.endsOn());
         Headline headline = queries.headline(filter);
         List<Rows.County> counties = queries.byCounty(filter);
-        List<Rows.Product> products = queries.byProduct(filter, Integer.MAX_VALUE);
+        // the page lists the best-selling products only; the workbook has them all
+        List<Rows.Product> products = queries.byProduct(filter, PRODUCT_LIMIT);
+        long productCount = products.size() < PRODUCT_LIMIT ? products.size() : queries.productCount(filter);
         List<Rows.Day> days = queries.byDay(filter);
         List<Rows.Session> sessions = queries.sessions(filter);
 
@@ -65,6 +69,8 @@ class SummaryController {
         model.put("hosts", queries.byHost(filter));
         model.put("officials", queries.byOfficial(filter));
         model.put("products", products);
+        model.put("productCount", productCount);
+        model.put("productsCut", productCount > products.size());
         model.put("days", days);
         model.put("sessions", sessions);
         model.put("sessionsCut", headline.sessions() > sessions.size());

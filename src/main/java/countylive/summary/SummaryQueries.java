@@ -14,9 +14,11 @@ import static countylive.summary.Sql.money;
 
 /**
  * Every figure of a campaign summary, one method per figure set, each computed by GROUP BY in
- * the database. sale_line carries its session's campaign, county and day, so the sales figures
- * come from its covering indexes (ix_sale_line_campaign_county / _day / _product) without a join.
- * docs/summaries.md explains each figure.
+ * the database. The sales figures come from the rollups kept by {@link SalesRollup}:
+ * session_sales (one row per session, with its campaign, county and day, covered by
+ * ix_session_sales_campaign_county / _day) and product_sales (per campaign, product and session
+ * county); only the products of a date range still read sale_line. docs/summaries.md explains
+ * each figure.
  */
 @Singleton
 class SummaryQueries {
@@ -90,16 +92,16 @@ class SummaryQueries {
         long hosts = sql.one("SELECT COUNT(DISTINCT h.host_id) FROM live_session s"
                 + " JOIN live_session_host h ON h.session_id = s.id WHERE " + sessions, p, row -> row.getLong(1));
         // gross of the sessions without reported views: left out of the GPM numerator
-        BigDecimal grossWithoutViews = sql.one("SELECT COALESCE(SUM(l.gross), 0) FROM live_session s"
-                + " JOIN sale_line l ON l.session_id = s.id WHERE " + sessions + " AND s.views IS NULL", p,
+        BigDecimal grossWithoutViews = sql.one("SELECT COALESCE(SUM(t.gross), 0) FROM live_session s"
+                + " JOIN session_sales t ON t.session_id = s.id WHERE " + sessions + " AND s.views IS NULL", p,
                 row -> row.getBigDecimal(1));
 
         p = new ArrayList<>();
-        String lines = scope("l", filter, p);
+        String totals = scope("t", filter, p);
         record SaleFigures(long units, long orders, BigDecimal gross, BigDecimal refunds) {
         }
-        SaleFigures sales = sql.one("SELECT COALESCE(SUM(l.units), 0) AS units, COALESCE(SUM(l.orders), 0) AS orders,"
-                        + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds FROM sale_line l WHERE " + lines, p,
+        SaleFigures sales = sql.one("SELECT COALESCE(SUM(t.units), 0) AS units, COALESCE(SUM(t.orders), 0) AS orders,"
+                        + " SUM(t.gross) AS gross, SUM(t.refunds) AS refunds FROM session_sales t WHERE " + totals, p,
                 row -> new SaleFigures(row.getLong("units"), row.getLong("orders"), money(row, "gross"),
                         money(row, "refunds")));
 
@@ -121,7 +123,7 @@ class SummaryQueries {
     List<Rows.County> byCounty(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
         String sessions = scope("s", filter, p);
-        String lines = scope("l", filter, p);
+        String totals = scope("t", filter, p);
         String households = householdScope(filter, p);
         p.add(filter.campaignId());
         String province = "";
@@ -139,9 +141,9 @@ class SummaryQueries {
                 + "   SUM(TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at)) / 3600 AS hours,"
                 + "   SUM(s.views) AS views, MAX(s.peak_viewers) AS peak"
                 + "   FROM live_session s WHERE " + sessions + " GROUP BY s.county_code) s ON s.county_code = c.code"
-                + " LEFT JOIN (SELECT l.county_code, SUM(l.units) AS units, SUM(l.orders) AS orders,"
-                + "   SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
-                + "   FROM sale_line l WHERE " + lines + " GROUP BY l.county_code) l ON l.county_code = c.code"
+                + " LEFT JOIN (SELECT t.county_code, SUM(t.units) AS units, SUM(t.orders) AS orders,"
+                + "   SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
+                + "   FROM session_sales t WHERE " + totals + " GROUP BY t.county_code) l ON l.county_code = c.code"
                 + " LEFT JOIN (SELECT h.county_code, COUNT(*) AS households, SUM(h.members) AS people"
                 + "   FROM household h WHERE " + households + " GROUP BY h.county_code) hh ON hh.county_code = c.code"
                 + " WHERE cc.campaign_id = ?" + province
@@ -176,16 +178,18 @@ class SummaryQueries {
                 SummaryQueries::person);
     }
 
+    /**
+     * The products sold in the filter's scope, best-selling first, at most {@code limit}. Without a
+     * date range from product_sales (its primary key starts with the campaign); with one from
+     * sale_line, since the rollup does not keep days per product.
+     */
     List<Rows.Product> byProduct(SummaryFilter filter, int limit) {
         List<Object> p = new ArrayList<>();
-        String lines = scope("l", filter, p);
+        String totals = productTotals(filter, p);
         p.add(limit);
         return sql.list("SELECT pr.id, pr.name, pr.county_code, c.name AS county_name, pr.unit, t.sessions, t.units,"
                         + " t.orders, t.gross, t.refunds"
-                        + " FROM (SELECT l.product_id, COUNT(*) AS sessions, SUM(l.units) AS units, SUM(l.orders) AS orders,"
-                        + "   SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
-                        + "   FROM sale_line l FORCE INDEX (" + productIndex(filter) + ") WHERE " + lines
-                        + "   GROUP BY l.product_id) t"
+                        + " FROM (" + totals + ") t"
                         + " JOIN product pr ON pr.id = t.product_id JOIN county c ON c.code = pr.county_code"
                         + " ORDER BY t.gross DESC, pr.id LIMIT ?", p,
                 row -> new Rows.Product(row.getLong("id"), row.getString("name"), row.getString("county_code"),
@@ -193,27 +197,45 @@ class SummaryQueries {
                         row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds")));
     }
 
-    /**
-     * No index covers product and day together: without a date range the product index covers the
-     * query; with one, the day index narrows the rows to read. Named explicitly because with a
-     * campaign that holds a large share of the table the optimizer otherwise prefers a full scan.
-     */
-    private static String productIndex(SummaryFilter filter) {
-        return filter.narrowsDates() ? "ix_sale_line_campaign_day" : "ix_sale_line_campaign_product";
+    /** How many products {@link #byProduct} lists without a limit. */
+    long productCount(SummaryFilter filter) {
+        List<Object> p = new ArrayList<>();
+        String totals = productTotals(filter, p);
+        return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
+    }
+
+    /** Sales per product in the filter's scope: product_id, sessions, units, orders, gross, refunds. */
+    private static String productTotals(SummaryFilter filter, List<Object> p) {
+        if (!filter.narrowsDates()) {
+            String province = "";
+            if (filter.province() != null) {
+                province = " JOIN county pc ON pc.code = ps.county_code AND pc.province_code = ?";
+                p.add(filter.province());
+            }
+            p.add(filter.campaignId());
+            return "SELECT ps.product_id, SUM(ps.line_count) AS sessions, SUM(ps.units) AS units,"
+                    + " SUM(ps.orders) AS orders, SUM(ps.gross) AS gross, SUM(ps.refunds) AS refunds"
+                    + " FROM product_sales ps" + province + " WHERE ps.campaign_id = ? GROUP BY ps.product_id";
+        }
+        String lines = scope("l", filter, p);
+        return "SELECT l.product_id, COUNT(*) AS sessions, SUM(l.units) AS units, SUM(l.orders) AS orders,"
+                + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
+                + " FROM sale_line l FORCE INDEX (ix_sale_line_campaign_day) WHERE " + lines
+                + " GROUP BY l.product_id";
     }
 
     /** Every day with a session, in order. */
     List<Rows.Day> byDay(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
         String sessions = scope("s", filter, p);
-        String lines = scope("l", filter, p);
+        String totals = scope("t", filter, p);
         return sql.list("SELECT s.live_date, s.sessions, COALESCE(l.units, 0) AS units, COALESCE(l.orders, 0) AS orders,"
                         + " l.gross, l.refunds, s.views"
                         + " FROM (SELECT s.live_date, COUNT(*) AS sessions, SUM(s.views) AS views"
                         + "   FROM live_session s WHERE " + sessions + " GROUP BY s.live_date) s"
-                        + " LEFT JOIN (SELECT l.live_date, SUM(l.units) AS units, SUM(l.orders) AS orders,"
-                        + "   SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
-                        + "   FROM sale_line l WHERE " + lines + " GROUP BY l.live_date) l ON l.live_date = s.live_date"
+                        + " LEFT JOIN (SELECT t.live_date, SUM(t.units) AS units, SUM(t.orders) AS orders,"
+                        + "   SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
+                        + "   FROM session_sales t WHERE " + totals + " GROUP BY t.live_date) l ON l.live_date = s.live_date"
                         + " ORDER BY s.live_date", p,
                 row -> new Rows.Day(date(row, "live_date"), row.getLong("sessions"), row.getLong("units"),
                         row.getLong("orders"), money(row, "gross"), money(row, "refunds"), longOrNull(row, "views")));
@@ -228,19 +250,17 @@ class SummaryQueries {
         List<Object> p = new ArrayList<>();
         String sessions = scope("s", filter, p);
         p.add(limit);
-        // the first sessions are chosen before their sales are summed, so only their lines are read
+        // the first sessions are chosen before their sales are joined, so only their rollup rows are read
         return sql.list("SELECT s.id, s.live_date, s.county_code, c.name AS county_name, s.platform,"
                         + " TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at) / 3600 AS hours,"
                         + " s.views, s.unique_viewers, s.peak_viewers,"
-                        + " COALESCE(SUM(l.units), 0) AS units, COALESCE(SUM(l.orders), 0) AS orders,"
-                        + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
+                        + " COALESCE(t.units, 0) AS units, COALESCE(t.orders, 0) AS orders,"
+                        + " t.gross, t.refunds"
                         + " FROM (SELECT s.id, s.live_date, s.starts_at, s.ends_at, s.county_code, s.platform, s.views,"
                         + "   s.unique_viewers, s.peak_viewers FROM live_session s WHERE " + sessions
                         + "   ORDER BY s.live_date, s.starts_at, s.id LIMIT ?) s"
                         + " JOIN county c ON c.code = s.county_code"
-                        + " LEFT JOIN sale_line l ON l.session_id = s.id"
-                        + " GROUP BY s.id, s.live_date, s.starts_at, s.ends_at, s.county_code, c.name, s.platform,"
-                        + " s.views, s.unique_viewers, s.peak_viewers"
+                        + " LEFT JOIN session_sales t ON t.session_id = s.id"
                         + " ORDER BY s.live_date, s.starts_at, s.id", p,
                 row -> new Rows.Session(row.getLong("id"), date(row, "live_date"), row.getString("county_code"),
                         row.getString("county_name"), row.getString("platform"), row.getBigDecimal("hours"),
@@ -248,18 +268,18 @@ class SummaryQueries {
                         row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds")));
     }
 
-    /** Per-session sales, joined through sale_line's session index (one row per session). */
+    /** Per-session sales: every session in scope with its session_sales row (zero without lines). */
     private static String sessionTotals(SummaryFilter filter, List<Object> p) {
         String sessions = scope("s", filter, p);
-        return "SELECT s.id, s.views, COALESCE(SUM(l.units), 0) AS units, COALESCE(SUM(l.gross), 0) AS gross,"
-                + " COALESCE(SUM(l.refunds), 0) AS refunds"
-                + " FROM live_session s LEFT JOIN sale_line l ON l.session_id = s.id"
-                + " WHERE " + sessions + " GROUP BY s.id, s.views";
+        return "SELECT s.id, s.views, COALESCE(ss.units, 0) AS units, COALESCE(ss.gross, 0) AS gross,"
+                + " COALESCE(ss.refunds, 0) AS refunds"
+                + " FROM live_session s LEFT JOIN session_sales ss ON ss.session_id = s.id"
+                + " WHERE " + sessions;
     }
 
     /**
-     * The campaign, the date range when it narrows the period, and the province: for live_session
-     * and sale_line alike (both carry campaign_id, county_code and live_date).
+     * The campaign, the date range when it narrows the period, and the province: for live_session,
+     * session_sales and sale_line alike (all carry campaign_id, county_code and live_date).
      */
     static String scope(String alias, SummaryFilter filter, List<Object> p) {
         StringBuilder where = new StringBuilder(alias).append(".campaign_id = ?");

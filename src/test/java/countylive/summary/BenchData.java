@@ -130,9 +130,11 @@ public final class BenchData {
             }
             insert(connection, "INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income,"
                     + " created_at, updated_at) VALUES (?,?,?,?,?,?,?)", links);
+            SalesRollup.rebuild(connection, campaign);
             connection.commit();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE TABLE sale_line, live_session, beneficiary_link, household");
+                statement.execute("ANALYZE TABLE sale_line, live_session, beneficiary_link, household,"
+                        + " session_sales, product_sales");
             }
             return campaign;
         }

@@ -3,8 +3,14 @@ package countylive.summary;
 import countylive.support.Fixtures;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 
-/** Named builders for summary tests, on plain SQL through {@link Fixtures#execute}. */
+/**
+ * Named builders for summary tests, on plain SQL through {@link Fixtures#execute}; sale lines
+ * refresh the rollups of {@link SalesRollup} as the application's writers do.
+ */
 final class SummaryData {
 
     private static final String NOW = "2021-01-01 00:00:00";
@@ -73,6 +79,23 @@ final class SummaryData {
                         + " orders, gross, refunds, created_at, updated_at)"
                         + " SELECT id, campaign_id, county_code, live_date, ?, ?, ?, ?, ?, ?, ? FROM live_session WHERE id = ?",
                 product, units, orders, new BigDecimal(gross), new BigDecimal(refunds), NOW, NOW, session);
+        // as the application does after every write of sale_line: the summaries read the rollups
+        long campaign = id("SELECT campaign_id FROM live_session WHERE id = ?", session);
+        try (Connection connection = fixtures.dataSource().getConnection()) {
+            SalesRollup.refreshSessions(connection, List.of(session));
+            SalesRollup.refreshProducts(connection, campaign, List.of(product));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Recomputes the campaign's rollups, after sale lines were written without {@link #sale}. */
+    void rebuild(long campaign) {
+        try (Connection connection = fixtures.dataSource().getConnection()) {
+            SalesRollup.rebuild(connection, campaign);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     long household(String registration, String county, int members) {

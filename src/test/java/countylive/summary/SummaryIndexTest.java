@@ -16,17 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * EXPLAIN on every statement the summary and the overview run, with enough rows that the
- * optimizer's choice means something: sale_line is never read by a full table scan, always
- * through one of its indexes.
+ * optimizer's choice means something: the summary reads its sales from the rollups through their
+ * keys (session_sales by its primary key or a range of its campaign indexes, product_sales by a
+ * range of its primary key), sale_line only for the products of a date range and then through one
+ * of its indexes, never by a full scan. The overview reads no sale_line at all.
  */
 @MicronautTest(transactional = false)
 class SummaryIndexTest {
 
+    static final Set<String> SESSION_SALES_KEYS = Set.of("PRIMARY", "ix_session_sales_campaign_county",
+            "ix_session_sales_campaign_day");
     static final Set<String> SALE_LINE_INDEXES = Set.of("ix_sale_line_campaign_county", "ix_sale_line_campaign_day",
             "ix_sale_line_campaign_product", "ix_sale_line_session_scope", "uq_sale_line_session_product");
 
@@ -57,7 +62,7 @@ class SummaryIndexTest {
     }
 
     @Test
-    void summaryQueriesReadSaleLinesThroughTheirIndexes() throws Exception {
+    void summaryQueriesReadTheRollupsAndSaleLinesThroughTheirIndexes() throws Exception {
         List<Map.Entry<String, List<Object>>> statements = new ArrayList<>();
         sql.listen((text, parameters) -> statements.add(Map.entry(text, parameters)));
         LocalDate start = LocalDate.of(2021, 3, 1);
@@ -71,41 +76,72 @@ class SummaryIndexTest {
             queries.byHost(filter);
             queries.byOfficial(filter);
             queries.byProduct(filter, 10);
+            queries.productCount(filter);
             queries.byDay(filter);
             queries.sessions(filter);
         }
+        sql.listen(null);
+
+        Map<String, Integer> checked = new java.util.HashMap<>();
+        for (var statement : statements) {
+            String where = statement.getKey();
+            for (String[] row : explain(statement.getKey(), statement.getValue())) {
+                String table = row[0];
+                String type = row[1];
+                String key = row[2];
+                if ("l".equals(table) || "sale_line".equals(table)) {
+                    assertFalse("ALL".equals(type), "full scan of sale_line in " + where);
+                    assertTrue(SALE_LINE_INDEXES.contains(key), "sale_line read through " + key + " in " + where);
+                    checked.merge("sale_line", 1, Integer::sum);
+                } else if ("t".equals(table) || "ss".equals(table)) {
+                    assertTrue(where.contains("session_sales"), "alias " + table + " in " + where);
+                    assertFalse("ALL".equals(type) || "index".equals(type), "full scan of session_sales in " + where);
+                    assertTrue(SESSION_SALES_KEYS.contains(key), "session_sales read through " + key + " in " + where);
+                    checked.merge("session_sales", 1, Integer::sum);
+                } else if ("ps".equals(table)) {
+                    assertFalse("ALL".equals(type) || "index".equals(type), "full scan of product_sales in " + where);
+                    assertEquals("PRIMARY", key, "product_sales read through " + key + " in " + where);
+                    checked.merge("product_sales", 1, Integer::sum);
+                }
+            }
+        }
+        // only the products of a date range read sale_line (the list and its count)
+        assertEquals(2, statements.stream().filter(s -> s.getKey().contains("sale_line")).count());
+        assertEquals(2, checked.get("sale_line"), "reads of sale_line " + checked);
+        assertTrue(checked.get("session_sales") >= 18, "reads of session_sales " + checked);
+        assertEquals(4, checked.get("product_sales"), "reads of product_sales " + checked);
+    }
+
+    @Test
+    void overviewReadsTheSessionRollupNotSaleLines() {
+        List<String> statements = new ArrayList<>();
+        sql.listen((text, parameters) -> statements.add(text));
         overview.campaigns();
         overview.provinces();
         overview.national();
         sql.listen(null);
+        assertEquals(3, statements.size());
+        for (String statement : statements) {
+            assertFalse(statement.contains("sale_line"), statement);
+            assertTrue(statement.contains("session_sales"), statement);
+        }
+    }
 
-        int checked = 0;
-        try (Connection connection = fixtures.dataSource().getConnection()) {
-            for (var statement : statements) {
-                if (!statement.getKey().contains("sale_line")) {
-                    continue;
-                }
-                try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement.getKey())) {
-                    List<Object> parameters = statement.getValue();
-                    for (int i = 0; i < parameters.size(); i++) {
-                        Object value = parameters.get(i);
-                        explain.setObject(i + 1, value instanceof LocalDate date ? java.sql.Date.valueOf(date) : value);
-                    }
-                    try (ResultSet plan = explain.executeQuery()) {
-                        while (plan.next()) {
-                            String table = plan.getString("table");
-                            if ("l".equals(table) || "sale_line".equals(table)) {
-                                String where = statement.getKey();
-                                assertFalse("ALL".equals(plan.getString("type")), "full scan of sale_line in " + where);
-                                assertTrue(SALE_LINE_INDEXES.contains(plan.getString("key")),
-                                        "sale_line read through " + plan.getString("key") + " in " + where);
-                                checked++;
-                            }
-                        }
-                    }
+    /** The plan of a statement: table, access type and key of each row. */
+    private List<String[]> explain(String statement, List<Object> parameters) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection connection = fixtures.dataSource().getConnection();
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + statement)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                explain.setObject(i + 1, value instanceof LocalDate date ? java.sql.Date.valueOf(date) : value);
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                while (plan.next()) {
+                    rows.add(new String[] {plan.getString("table"), plan.getString("type"), plan.getString("key")});
                 }
             }
         }
-        assertTrue(checked >= 20, "checked " + checked + " reads of sale_line");
+        return rows;
     }
 }

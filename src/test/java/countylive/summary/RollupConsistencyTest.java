@@ -1,0 +1,275 @@
+package countylive.summary;
+
+import countylive.livestream.EntryData;
+import countylive.support.Browser;
+import countylive.support.Fixtures;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static countylive.livestream.EntryData.XINGSHAN;
+import static countylive.livestream.EntryData.YINGSHAN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rollups stay in step with sale_line through every way a user changes sales: after a grid
+ * save, an import, a session's date change and a session's deletion, the rollup rows and the
+ * summary's figures equal a direct aggregation of sale_line.
+ */
+@MicronautTest(transactional = false)
+class RollupConsistencyTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    SummaryQueries queries;
+    @Inject
+    OverviewQueries overview;
+    @Inject
+    Figures figures;
+
+    EntryData data;
+    long campaign;
+    long first;
+    long second;
+    long other;
+    long tea;
+    long honey;
+    long xingshanTea;
+    Browser coordinator;
+    Browser staff;
+
+    /** Leaves no records behind: the demo loader of a later test class starts on this database. */
+    @AfterEach
+    void tearDown() {
+        fixtures.clean();
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixtures.clean();
+        data = new EntryData(fixtures);
+        campaign = data.teaCampaign();
+        first = data.session(campaign, YINGSHAN, "2020-04-10");
+        second = data.session(campaign, YINGSHAN, "2020-04-12");
+        other = data.session(campaign, XINGSHAN, "2020-04-12");
+        tea = data.product("英山云雾茶", YINGSHAN, null);
+        honey = data.product("英山蜂蜜", YINGSHAN, null);
+        xingshanTea = data.product("兴山白茶", XINGSHAN, null);
+        long host = data.host("李佳", "lijia");
+        fixtures.execute("INSERT INTO live_session_host (session_id, host_id) VALUES (?, ?), (?, ?)",
+                first, host, second, host);
+        fixtures.coordinatorOf("yingshan", YINGSHAN);
+        fixtures.coordinatorOf("xingshan", XINGSHAN);
+        fixtures.association("staff");
+        coordinator = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        staff = new Browser(server.getURI()).login("staff", Fixtures.PASSWORD);
+    }
+
+    @Test
+    void gridSavesImportsDateChangesAndDeletionsKeepTheSummaryEqualToTheSaleLines() throws Exception {
+        assertInStep("nothing sold");
+
+        // grid: two new lines, then one changed and one cleared, and a line sold on behalf elsewhere
+        assertEquals(303, saveGrid(first, row(tea, "10", "8", "1000.00", ""), row(honey, "5", "5", "500.00", "50")).status());
+        assertInStep("after the first grid save");
+        assertEquals(303, saveGrid(first, row(tea, "12", "9", "1,250.50", "10"), row(honey, "", "", "", "")).status());
+        assertInStep("after a line was changed and one cleared");
+        Browser xingshan = new Browser(server.getURI()).login("xingshan", Fixtures.PASSWORD);
+        assertEquals(303, saveGrid(xingshan, other, row(xingshanTea, "3", "3", "300.00", "")).status());
+        assertInStep("after the other county's grid save");
+
+        // import: a new line for the second session and a changed one for the first
+        byte[] file = filled(new Object[] {second + " · 2020-04-12", tea + " · 英山云雾茶", 100, 90, 9999.5, 0},
+                new Object[] {first + " · 2020-04-10", honey + " · 英山蜂蜜", 20, 20, "1,000.00", "100"});
+        Browser.Page imported = upload(file);
+        assertEquals(200, imported.status(), imported.body());
+        assertTrue(imported.body().contains("已导入 2 条销售记录"), imported.body());
+        assertInStep("after the import");
+
+        // the second session moves to another day: its lines follow it, so must the rollups
+        String version = fixtures.value("SELECT version FROM live_session WHERE id = ?", second);
+        Browser.Page moved = coordinator.postMulti("/sessions/" + second, sessionForm(version, "2020-04-15"));
+        assertEquals(303, moved.status(), moved.body());
+        assertEquals("2020-04-15", fixtures.value("SELECT DISTINCT live_date FROM sale_line WHERE session_id = ?", second));
+        assertEquals("2020-04-15", fixtures.value("SELECT live_date FROM session_sales WHERE session_id = ?", second));
+        assertInStep("after the date change");
+        assertTrue(queries.byDay(whole()).stream().anyMatch(d -> d.day().toString().equals("2020-04-15")
+                && d.gross().compareTo(new BigDecimal("9999.50")) == 0), "the day follows the session");
+
+        // a session with sales cannot be deleted; once its lines are cleared it can, and goes from the rollups
+        assertEquals(409, coordinator.post("/sessions/" + second + "/delete", Map.of()).status());
+        assertInStep("after a refused deletion");
+        assertEquals(303, saveGrid(second, row(tea, "", "", "", "")).status());
+        assertEquals(303, coordinator.post("/sessions/" + second + "/delete", Map.of()).status());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM live_session WHERE id = ?", second));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM session_sales WHERE session_id = ?", second));
+        assertInStep("after the deletion");
+
+        // and the page shows the same total
+        Browser.Page page = staff.get("/campaigns/" + campaign + "/summary");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains(figures.money(new BigDecimal(
+                fixtures.value("SELECT SUM(gross) FROM sale_line WHERE campaign_id = ?", campaign)))), page.body());
+    }
+
+    /** Every rollup row and every sales figure of the summary equal a direct aggregation of sale_line. */
+    private void assertInStep(String when) {
+        assertEquals(fixtures.column("SELECT CONCAT_WS(' ', session_id, campaign_id, county_code, live_date, COUNT(*),"
+                        + " SUM(units), SUM(orders), SUM(gross), SUM(refunds)) FROM sale_line"
+                        + " GROUP BY session_id, campaign_id, county_code, live_date ORDER BY session_id"),
+                fixtures.column("SELECT CONCAT_WS(' ', session_id, campaign_id, county_code, live_date, line_count,"
+                        + " units, orders, gross, refunds) FROM session_sales ORDER BY session_id"),
+                "session_sales " + when);
+        assertEquals(fixtures.column("SELECT CONCAT_WS(' ', campaign_id, product_id, county_code, COUNT(*),"
+                        + " SUM(units), SUM(orders), SUM(gross), SUM(refunds)) FROM sale_line"
+                        + " GROUP BY campaign_id, product_id, county_code ORDER BY campaign_id, product_id, county_code"),
+                fixtures.column("SELECT CONCAT_WS(' ', campaign_id, product_id, county_code, line_count,"
+                        + " units, orders, gross, refunds) FROM product_sales ORDER BY campaign_id, product_id, county_code"),
+                "product_sales " + when);
+
+        SummaryFilter filter = whole();
+        Headline headline = queries.headline(filter);
+        assertEquals(direct("SELECT CONCAT_WS(' ', COALESCE(SUM(units), 0), COALESCE(SUM(orders), 0),"
+                        + " COALESCE(SUM(gross), 0.00), COALESCE(SUM(refunds), 0.00)) FROM sale_line WHERE campaign_id = ?"),
+                String.join(" ", String.valueOf(headline.units()), String.valueOf(headline.orders()),
+                        headline.gross().toPlainString(), headline.refunds().toPlainString()),
+                "headline " + when);
+        for (Rows.County county : queries.byCounty(filter)) {
+            assertEquals(direct("SELECT COALESCE(SUM(gross), 0.00) FROM sale_line WHERE campaign_id = ? AND county_code = ?",
+                    county.code()), county.gross().toPlainString(), "county " + county.code() + " " + when);
+        }
+        for (Rows.Day day : queries.byDay(filter)) {
+            assertEquals(direct("SELECT CONCAT_WS(' ', COALESCE(SUM(units), 0), COALESCE(SUM(gross), 0.00))"
+                            + " FROM sale_line WHERE campaign_id = ? AND live_date = ?", day.day()),
+                    day.units() + " " + day.gross().toPlainString(), "day " + day.day() + " " + when);
+        }
+        for (Rows.Session session : queries.sessions(filter)) {
+            assertEquals(direct("SELECT COALESCE(SUM(gross), 0.00) FROM sale_line WHERE campaign_id = ? AND session_id = ?",
+                    session.id()), session.gross().toPlainString(), "session " + session.id() + " " + when);
+        }
+        for (Rows.Person host : queries.byHost(filter)) {
+            assertEquals(direct("SELECT COALESCE(SUM(l.gross), 0.00) FROM sale_line l JOIN live_session_host h"
+                            + " ON h.session_id = l.session_id WHERE l.campaign_id = ? AND h.host_id = ?", host.id()),
+                    host.gross().toPlainString(), "host " + when);
+        }
+        List<String> products = queries.byProduct(filter, Integer.MAX_VALUE).stream()
+                .map(p -> p.id() + " " + p.sessions() + " " + p.units() + " " + p.gross().toPlainString())
+                .sorted().toList();
+        assertEquals(fixtures.column("SELECT CONCAT_WS(' ', product_id, COUNT(*), SUM(units), SUM(gross)) FROM sale_line"
+                + " WHERE campaign_id = ? GROUP BY product_id", campaign).stream().sorted().toList(), products,
+                "products " + when);
+        assertEquals(products.size(), queries.productCount(filter), "product count " + when);
+        // the same products by the date-range path, which still reads sale_line
+        SummaryFilter dated = new SummaryFilter(campaign, filter.from(), filter.to().minusDays(1), null,
+                filter.from(), filter.to());
+        assertEquals(fixtures.column("SELECT CONCAT_WS(' ', product_id, COUNT(*), SUM(units), SUM(gross)) FROM sale_line"
+                        + " WHERE campaign_id = ? GROUP BY product_id", campaign).stream().sorted().toList(),
+                queries.byProduct(dated, Integer.MAX_VALUE).stream()
+                        .map(p -> p.id() + " " + p.sessions() + " " + p.units() + " " + p.gross().toPlainString())
+                        .sorted().toList(), "products in a date range " + when);
+        Rows.ProvinceTotal national = overview.national();
+        assertEquals(direct("SELECT COALESCE(SUM(gross), 0.00) FROM sale_line WHERE campaign_id = ?"),
+                national.gross().toPlainString(), "overview " + when);
+    }
+
+    private String direct(String sql, Object... more) {
+        Object[] parameters = new Object[more.length + 1];
+        parameters[0] = campaign;
+        System.arraycopy(more, 0, parameters, 1, more.length);
+        return fixtures.value(sql, parameters);
+    }
+
+    private SummaryFilter whole() {
+        return SummaryFilter.whole(campaign, java.time.LocalDate.of(2020, 4, 2), java.time.LocalDate.of(2020, 5, 24));
+    }
+
+    @SafeVarargs
+    private Browser.Page saveGrid(long session, List<Map.Entry<String, String>>... rows) {
+        return saveGrid(coordinator, session, rows);
+    }
+
+    @SafeVarargs
+    private Browser.Page saveGrid(Browser browser, long session, List<Map.Entry<String, String>>... rows) {
+        List<Map.Entry<String, String>> form = new ArrayList<>();
+        form.add(Map.entry("version", fixtures.value("SELECT version FROM live_session WHERE id = ?", session)));
+        form.add(Map.entry("submission", UUID.randomUUID().toString()));
+        for (var row : rows) {
+            form.addAll(row);
+        }
+        return browser.postMulti("/sessions/" + session + "/sales", form);
+    }
+
+    private static List<Map.Entry<String, String>> row(long product, String units, String orders, String gross,
+                                                       String refunds) {
+        return List.of(Map.entry("product", String.valueOf(product)), Map.entry("units", units),
+                Map.entry("orders", orders), Map.entry("gross", gross), Map.entry("refunds", refunds));
+    }
+
+    private static List<Map.Entry<String, String>> sessionForm(String version, String date) {
+        return List.of(Map.entry("county", YINGSHAN), Map.entry("platform", "DOUYIN"), Map.entry("date", date),
+                Map.entry("start", "19:00"), Map.entry("end", "21:00"), Map.entry("views", ""),
+                Map.entry("version", version));
+    }
+
+    private Browser.Page upload(byte[] file) {
+        coordinator.get("/campaigns/" + campaign + "/import");
+        Map<String, String> fields = Map.of("county", YINGSHAN, "csrf", coordinator.csrfToken());
+        String boundary = "----countylive" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sales.xlsx\""
+                + "\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return coordinator.send(HttpRequest.newBuilder(server.getURI().resolve("/campaigns/" + campaign + "/import"))
+                .header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** The county's import template with the given rows filled in, as a user fills it. */
+    private byte[] filled(Object[]... rows) throws Exception {
+        Browser.Page template = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve(
+                "/campaigns/" + campaign + "/import/template.xlsx?county=" + YINGSHAN)).header("Accept", "*/*"));
+        assertEquals(200, template.status(), template.body());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.bytes()));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.getSheetAt(1);
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object value = rows[r][c];
+                    if (value instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    } else if (value != null) {
+                        row.createCell(c).setCellValue(value.toString());
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}
