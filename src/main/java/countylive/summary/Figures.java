@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How figures read on the pages: money as ¥ with fen, large sums in 万/亿 for Chinese readers and
@@ -98,9 +100,17 @@ public class Figures {
         return new BigDecimal(value.toString());
     }
 
+    /**
+     * DecimalFormat is costly to build and not thread-safe: each thread keeps one per pattern (a
+     * summary page formats thousands of cells).
+     */
+    private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     private static String format(BigDecimal value, String pattern) {
-        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+        return FORMATS.get().computeIfAbsent(pattern, p -> {
+            DecimalFormat format = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.ROOT));
+            format.setRoundingMode(RoundingMode.HALF_UP);
+            return format;
+        }).format(value);
     }
 }
