@@ -3,6 +3,7 @@ package countylive.excel;
 import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.sale.UnitPriceCheck;
+import countylive.summary.Footprint;
 import countylive.summary.SalesRollup;
 import countylive.web.Messages;
 import countylive.web.form.Input;
@@ -157,6 +158,8 @@ public class SalesImport {
     public int write(CurrentUser user, long campaignId, String countyCode, List<ImportRow> rows,
                      String fileName, String sha256) {
         LocalDateTime now = LocalDateTime.now();
+        // first: waits for any other writer in this county, and notes what the rollups hold now
+        Footprint before = rollup.before(rows.stream().map(ImportRow::sessionId).distinct().toList());
         // the campaign may have been closed since the check: read its status under a lock
         String status = jdbc.prepareStatement("SELECT status FROM campaign WHERE id = ? LOCK IN SHARE MODE", statement -> {
             statement.setLong(1, campaignId);
@@ -223,8 +226,7 @@ public class SalesImport {
             return null;
         });
         // the summaries' rollups follow in the same transaction
-        rollup.refreshSessions(rows.stream().map(ImportRow::sessionId).distinct().toList());
-        rollup.refreshProducts(campaignId, rows.stream().map(ImportRow::productId).distinct().toList());
+        rollup.after(before);
         BigDecimal gross = rows.stream().map(ImportRow::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("file", fileName);

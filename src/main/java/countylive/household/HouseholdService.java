@@ -2,11 +2,13 @@ package countylive.household;
 
 import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.summary.PeopleRollup;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Household changes, each one transaction with its audit entry. */
@@ -18,9 +20,11 @@ class HouseholdService {
     private final HouseholdRepository households;
     private final Submissions submissions;
     private final AuditTrail audit;
+    private final PeopleRollup people;
 
-    HouseholdService(HouseholdRepository households, Submissions submissions, AuditTrail audit) {
+    HouseholdService(HouseholdRepository households, Submissions submissions, AuditTrail audit, PeopleRollup people) {
         this.households = households;
+        this.people = people;
         this.submissions = submissions;
         this.audit = audit;
     }
@@ -43,8 +47,11 @@ class HouseholdService {
     /** @throws OptimisticLockException when someone else saved the household since the form was opened */
     @Transactional
     Household update(CurrentUser user, Household changed) {
+        // its members and county count in the people figures of every campaign that links it
+        PeopleRollup.Counted counted = people.before(List.of(changed.id()), List.of());
         Household before = households.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
         Household saved = households.update(changed.withStored(before));
+        people.after(counted);
         audit.updated(user, AUDIT_TYPE, saved.id(), saved.countyCode(), before.auditValues(), saved.auditValues());
         return saved;
     }

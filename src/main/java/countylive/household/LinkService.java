@@ -4,12 +4,18 @@ import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.livestream.CampaignClosedException;
 import countylive.livestream.EntryLookups;
+import countylive.summary.PeopleRollup;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-/** Beneficiary link changes: one transaction each, audited, refused once the campaign is closed. */
+import java.util.List;
+
+/**
+ * Beneficiary link changes: one transaction each, audited, refused once the campaign is closed,
+ * with the people-assisted rollup recomputed in the same transaction.
+ */
 @Singleton
 class LinkService {
 
@@ -19,9 +25,12 @@ class LinkService {
     private final EntryLookups lookups;
     private final Submissions submissions;
     private final AuditTrail audit;
+    private final PeopleRollup people;
 
-    LinkService(LinkRepository links, EntryLookups lookups, Submissions submissions, AuditTrail audit) {
+    LinkService(LinkRepository links, EntryLookups lookups, Submissions submissions, AuditTrail audit,
+                PeopleRollup people) {
         this.links = links;
+        this.people = people;
         this.lookups = lookups;
         this.submissions = submissions;
         this.audit = audit;
@@ -33,9 +42,12 @@ class LinkService {
      */
     @Transactional
     BeneficiaryLink create(CurrentUser user, BeneficiaryLink link, String submissionToken) {
+        // first: waits for other writers of the campaign county's people figures
+        PeopleRollup.Counted counted = people.before(List.of(link.householdId()), List.of(link.campaignId()));
         submissions.claim(submissionToken);
         requireOpen(link.campaignId());
         BeneficiaryLink saved = links.save(link);
+        people.after(counted);
         submissions.complete(submissionToken, "/households/" + link.householdId());
         audit.created(user, AUDIT_TYPE, saved.id(), saved.countyCode(), saved.auditValues());
         return saved;
@@ -45,17 +57,23 @@ class LinkService {
     @Transactional
     BeneficiaryLink update(CurrentUser user, BeneficiaryLink changed) {
         BeneficiaryLink before = links.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
+        // a link keeps its household; it may move to another campaign
+        PeopleRollup.Counted counted = people.before(List.of(before.householdId()),
+                List.of(before.campaignId(), changed.campaignId()));
         requireOpen(before.campaignId());
         requireOpen(changed.campaignId());
         BeneficiaryLink saved = links.update(changed.withStored(before));
+        people.after(counted);
         audit.updated(user, AUDIT_TYPE, saved.id(), saved.countyCode(), before.auditValues(), saved.auditValues());
         return saved;
     }
 
     @Transactional
     void delete(CurrentUser user, BeneficiaryLink link) {
+        PeopleRollup.Counted counted = people.before(List.of(link.householdId()), List.of(link.campaignId()));
         requireOpen(link.campaignId());
         links.deleteById(link.id());
+        people.after(counted);
         audit.deleted(user, AUDIT_TYPE, link.id(), link.countyCode(), link.auditValues());
     }
 

@@ -2,6 +2,7 @@ package countylive.livestream;
 
 import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.summary.Footprint;
 import countylive.summary.SalesRollup;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -43,11 +44,14 @@ class SessionService {
      */
     @Transactional
     LiveSession create(CurrentUser user, SessionForm.Entry entry, String submissionToken) {
+        // first: waits for any other writer in this county (the rollups of its day are recomputed)
+        rollup.before(List.of(), entry.session().campaignId(), List.of(entry.session().countyCode()));
         submissions.claim(submissionToken);
         requireOpen(entry.session().campaignId());
         Set<Long> hostIds = withNewHost(user, entry);
         LiveSession saved = sessions.save(entry.session());
         link(saved.id(), hostIds, entry.officialIds());
+        rollup.created(List.of(saved.id()));
         submissions.complete(submissionToken, "/sessions/" + saved.id());
         audit.created(user, AUDIT_TYPE, saved.id(), saved.countyCode(), auditValues(saved, hostIds, entry.officialIds()));
         return saved;
@@ -57,25 +61,19 @@ class SessionService {
     @Transactional
     LiveSession update(CurrentUser user, SessionForm.Entry entry) {
         LiveSession changed = entry.session();
+        // first: waits for other writers in the old and the new county, and notes what the rollups hold now
+        Footprint fed = rollup.before(List.of(changed.id()), changed.campaignId(), List.of(changed.countyCode()));
         LiveSession before = sessions.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
         requireOpen(before.campaignId());
         Map<String, Object> beforeValues = auditValues(before,
                 new LinkedHashSet<>(sessions.hostIds(before.id())), new LinkedHashSet<>(sessions.officialIds(before.id())));
         Set<Long> hostIds = withNewHost(user, entry);
         LiveSession saved = sessions.update(changed.withStored(before));
-        if (saved.campaignId() != before.campaignId() || !saved.countyCode().equals(before.countyCode())
-                || !saved.liveDate().equals(before.liveDate())) {
-            // the session's lines followed it (ON UPDATE CASCADE): so must the summaries' rollups
-            List<Long> products = rollup.productsOf(saved.id());
-            rollup.refreshSessions(List.of(saved.id()));
-            rollup.refreshProducts(before.campaignId(), products);
-            if (saved.campaignId() != before.campaignId()) {
-                rollup.refreshProducts(saved.campaignId(), products);
-            }
-        }
         sessions.clearHosts(saved.id());
         sessions.clearOfficials(saved.id());
         link(saved.id(), hostIds, entry.officialIds());
+        // its lines followed a move (ON UPDATE CASCADE); its day, hosts, officials and audience feed the rollups
+        rollup.after(fed);
         audit.updated(user, AUDIT_TYPE, saved.id(), saved.countyCode(), beforeValues,
                 auditValues(saved, hostIds, entry.officialIds()));
         return saved;
@@ -84,6 +82,7 @@ class SessionService {
     /** Deletes the session unless it has sale lines; returns how many it has (0 when deleted). */
     @Transactional
     long delete(CurrentUser user, long id) {
+        Footprint fed = rollup.before(List.of(id));
         Optional<LiveSession> session = sessions.findById(id);
         if (session.isEmpty()) {
             return 0;
@@ -95,14 +94,11 @@ class SessionService {
         }
         Map<String, Object> before = auditValues(session.get(),
                 new LinkedHashSet<>(sessions.hostIds(id)), new LinkedHashSet<>(sessions.officialIds(id)));
-        // sessions with lines are refused above; should one get here, its lines go by cascade and
-        // the rollups must follow: its products are read before, its session_sales row cascades
-        List<Long> products = rollup.productsOf(id);
         sessions.clearHosts(id);
         sessions.clearOfficials(id);
         sessions.deleteById(id);
-        rollup.refreshSessions(List.of(id));
-        rollup.refreshProducts(session.get().campaignId(), products);
+        // its day, hosts and officials lose a session
+        rollup.after(fed);
         audit.deleted(user, AUDIT_TYPE, id, session.get().countyCode(), before);
         return 0;
     }

@@ -3,6 +3,7 @@ package countylive.sale;
 import countylive.account.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.livestream.SessionAccess;
+import countylive.summary.Footprint;
 import countylive.summary.SalesRollup;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -45,6 +46,8 @@ class SaleService {
     @Transactional
     void save(CurrentUser user, SessionAccess.SessionRef session, int version, SalesForm.Result result,
               Map<Long, SaleLineRepository.ProductRow> products, String submissionToken) {
+        // first: waits for any other writer in this county, and notes what the rollups hold now
+        Footprint fed = rollup.before(List.of(session.id()));
         submissions.claim(submissionToken);
         if (!sessions.claimForSales(session, version)) {
             throw new OptimisticLockException("sales of session " + session.id() + " changed");
@@ -73,8 +76,7 @@ class SaleService {
         });
         // the summaries' rollups follow in the same transaction
         if (!touched.isEmpty()) {
-            rollup.refreshSessions(List.of(session.id()));
-            rollup.refreshProducts(session.campaignId(), touched);
+            rollup.after(fed);
         }
         submissions.complete(submissionToken, "/sessions/" + session.id() + "/sales");
     }

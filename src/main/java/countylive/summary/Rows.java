@@ -3,6 +3,7 @@ package countylive.summary;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.LocalDate;
 
 /** The rows of the breakdown tables; every number is an aggregate from the database. */
@@ -34,6 +35,13 @@ public final class Rows {
                   BigDecimal refunds, @Nullable Long views) {
         public BigDecimal net() {
             return gross.subtract(refunds);
+        }
+    }
+
+    /** The first products of a product table, and how many the whole table has. */
+    public record Products(List<Product> rows, long count) {
+        public boolean cut() {
+            return count > rows.size();
         }
     }
 

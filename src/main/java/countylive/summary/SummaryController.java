@@ -51,8 +51,8 @@ class SummaryController {
         Headline headline = queries.headline(filter);
         List<Rows.County> counties = queries.byCounty(filter);
         // the page lists the best-selling products only; the workbook has them all
-        List<Rows.Product> products = queries.byProduct(filter, PRODUCT_LIMIT);
-        long productCount = products.size() < PRODUCT_LIMIT ? products.size() : queries.productCount(filter);
+        Rows.Products top = queries.byProduct(filter, PRODUCT_LIMIT);
+        List<Rows.Product> products = top.rows();
         List<Rows.Day> days = queries.byDay(filter);
         List<Rows.Session> sessions = queries.sessions(filter);
 
@@ -69,8 +69,8 @@ class SummaryController {
         model.put("hosts", queries.byHost(filter));
         model.put("officials", queries.byOfficial(filter));
         model.put("products", products);
-        model.put("productCount", productCount);
-        model.put("productsCut", productCount > products.size());
+        model.put("productCount", top.count());
+        model.put("productsCut", top.cut());
         model.put("days", days);
         model.put("sessions", sessions);
         model.put("sessionsCut", headline.sessions() > sessions.size());

@@ -14,11 +14,12 @@ import static countylive.summary.Sql.money;
 
 /**
  * Every figure of a campaign summary, one method per figure set, each computed by GROUP BY in
- * the database. The sales figures come from the rollups kept by {@link SalesRollup}:
- * session_sales (one row per session, with its campaign, county and day, covered by
- * ix_session_sales_campaign_county / _day) and product_sales (per campaign, product and session
- * county); only the products of a date range still read sale_line. docs/summaries.md explains
- * each figure.
+ * the database from the rollups kept by {@link SalesRollup}, so that a campaign of a million sale
+ * lines reads thousands of rows: county_day_sales (sessions and sales per county and day) for the
+ * headline, the county and the day tables; host_sales and official_sales (per person and county)
+ * for the people; product_sales (per product and county) for the products; session_sales for the
+ * session list. A date range narrows below the grain of the person and product rollups: those
+ * two tables then read the range's sessions and sale lines. docs/summaries.md explains each figure.
  */
 @Singleton
 class SummaryQueries {
@@ -78,53 +79,40 @@ class SummaryQueries {
                 row -> new long[] {row.getLong(1), row.getLong(2)});
 
         p = new ArrayList<>();
-        String sessions = scope("s", filter, p);
-        record SessionFigures(long sessions, BigDecimal hours, Long views, Long peak, long withViews) {
+        String days = scope("d", filter, p);
+        record DayFigures(long sessions, BigDecimal hours, Long views, Long peak, long withViews, long units,
+                          long orders, BigDecimal gross, BigDecimal refunds, BigDecimal grossWithViews) {
         }
-        SessionFigures s = sql.one("SELECT COUNT(*) AS sessions,"
-                        + " SUM(TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at)) / 3600 AS hours,"
-                        + " SUM(s.views) AS views, MAX(s.peak_viewers) AS peak, COUNT(s.views) AS with_views"
-                        + " FROM live_session s WHERE " + sessions, p,
-                row -> new SessionFigures(row.getLong("sessions"), row.getBigDecimal("hours"), longOrNull(row, "views"),
-                        longOrNull(row, "peak"), row.getLong("with_views")));
-        long officials = sql.one("SELECT COUNT(DISTINCT o.official_id) FROM live_session s"
-                + " JOIN live_session_official o ON o.session_id = s.id WHERE " + sessions, p, row -> row.getLong(1));
-        long hosts = sql.one("SELECT COUNT(DISTINCT h.host_id) FROM live_session s"
-                + " JOIN live_session_host h ON h.session_id = s.id WHERE " + sessions, p, row -> row.getLong(1));
-        // gross of the sessions without reported views: left out of the GPM numerator
-        BigDecimal grossWithoutViews = sql.one("SELECT COALESCE(SUM(t.gross), 0) FROM live_session s"
-                + " JOIN session_sales t ON t.session_id = s.id WHERE " + sessions + " AND s.views IS NULL", p,
-                row -> row.getBigDecimal(1));
-
-        p = new ArrayList<>();
-        String totals = scope("t", filter, p);
-        record SaleFigures(long units, long orders, BigDecimal gross, BigDecimal refunds) {
-        }
-        SaleFigures sales = sql.one("SELECT COALESCE(SUM(t.units), 0) AS units, COALESCE(SUM(t.orders), 0) AS orders,"
-                        + " SUM(t.gross) AS gross, SUM(t.refunds) AS refunds FROM session_sales t WHERE " + totals, p,
-                row -> new SaleFigures(row.getLong("units"), row.getLong("orders"), money(row, "gross"),
-                        money(row, "refunds")));
+        DayFigures d = sql.one("SELECT COALESCE(SUM(d.sessions), 0) AS sessions, SUM(d.live_seconds) / 3600 AS hours,"
+                        + " SUM(d.views) AS views, MAX(d.peak_viewers) AS peak,"
+                        + " COALESCE(SUM(d.sessions_with_views), 0) AS with_views, COALESCE(SUM(d.units), 0) AS units,"
+                        + " COALESCE(SUM(d.orders), 0) AS orders, SUM(d.gross) AS gross, SUM(d.refunds) AS refunds,"
+                        + " SUM(d.gross_with_views) AS gross_with_views FROM county_day_sales d WHERE " + days, p,
+                row -> new DayFigures(row.getLong("sessions"), row.getBigDecimal("hours"), longOrNull(row, "views"),
+                        longOrNull(row, "peak"), row.getLong("with_views"), row.getLong("units"), row.getLong("orders"),
+                        money(row, "gross"), money(row, "refunds"), money(row, "gross_with_views")));
+        long officials = countPeople(OFFICIALS, filter);
+        long hosts = countPeople(HOSTS, filter);
 
         p = new ArrayList<>();
         String households = householdScope(filter, p);
-        long[] people = sql.one("SELECT COUNT(*), SUM(h.members) FROM household h WHERE " + households, p,
+        long[] people = sql.one("SELECT COALESCE(SUM(cp.households), 0), SUM(cp.people) FROM county_people cp WHERE "
+                        + households, p,
                 row -> {
                     long count = row.getLong(1);
                     long members = row.getLong(2);
                     return new long[] {count, row.wasNull() ? -1 : members};
                 });
 
-        return new Headline(counties[0], counties[1], officials, hosts, s.sessions(), s.hours(),
-                sales.units(), sales.orders(), sales.gross(), sales.refunds(), s.views(), s.peak(), s.withViews(),
-                sales.gross().subtract(grossWithoutViews), people[0], people[1] < 0 ? null : people[1]);
+        return new Headline(counties[0], counties[1], officials, hosts, d.sessions(), d.hours(),
+                d.units(), d.orders(), d.gross(), d.refunds(), d.views(), d.peak(), d.withViews(),
+                d.grossWithViews(), people[0], people[1] < 0 ? null : people[1]);
     }
 
     /** Every participating county, with or without sessions. */
     List<Rows.County> byCounty(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
-        String sessions = scope("s", filter, p);
-        String totals = scope("t", filter, p);
-        String households = householdScope(filter, p);
+        String days = scope("d", filter, p);
         p.add(filter.campaignId());
         String province = "";
         if (filter.province() != null) {
@@ -132,20 +120,16 @@ class SummaryQueries {
             p.add(filter.province());
         }
         return sql.list("SELECT c.code, c.name, pr.name AS province_name, c.poverty_county,"
-                + " COALESCE(s.sessions, 0) AS sessions, s.hours, COALESCE(l.units, 0) AS units,"
-                + " COALESCE(l.orders, 0) AS orders, l.gross, l.refunds, s.views, s.peak,"
-                + " COALESCE(hh.households, 0) AS households, hh.people"
+                + " COALESCE(d.sessions, 0) AS sessions, d.hours, COALESCE(d.units, 0) AS units,"
+                + " COALESCE(d.orders, 0) AS orders, d.gross, d.refunds, d.views, d.peak,"
+                + " COALESCE(cp.households, 0) AS households, cp.people"
                 + " FROM campaign_county cc JOIN county c ON c.code = cc.county_code"
                 + " JOIN province pr ON pr.code = c.province_code"
-                + " LEFT JOIN (SELECT s.county_code, COUNT(*) AS sessions,"
-                + "   SUM(TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at)) / 3600 AS hours,"
-                + "   SUM(s.views) AS views, MAX(s.peak_viewers) AS peak"
-                + "   FROM live_session s WHERE " + sessions + " GROUP BY s.county_code) s ON s.county_code = c.code"
-                + " LEFT JOIN (SELECT t.county_code, SUM(t.units) AS units, SUM(t.orders) AS orders,"
-                + "   SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
-                + "   FROM session_sales t WHERE " + totals + " GROUP BY t.county_code) l ON l.county_code = c.code"
-                + " LEFT JOIN (SELECT h.county_code, COUNT(*) AS households, SUM(h.members) AS people"
-                + "   FROM household h WHERE " + households + " GROUP BY h.county_code) hh ON hh.county_code = c.code"
+                + " LEFT JOIN (SELECT d.county_code, SUM(d.sessions) AS sessions, SUM(d.live_seconds) / 3600 AS hours,"
+                + "   SUM(d.views) AS views, MAX(d.peak_viewers) AS peak, SUM(d.units) AS units,"
+                + "   SUM(d.orders) AS orders, SUM(d.gross) AS gross, SUM(d.refunds) AS refunds"
+                + "   FROM county_day_sales d WHERE " + days + " GROUP BY d.county_code) d ON d.county_code = c.code"
+                + " LEFT JOIN county_people cp ON cp.campaign_id = cc.campaign_id AND cp.county_code = c.code"
                 + " WHERE cc.campaign_id = ?" + province
                 + " ORDER BY gross DESC, c.code", p,
                 row -> new Rows.County(row.getString("code"), row.getString("name"), row.getString("province_name"),
@@ -158,50 +142,82 @@ class SummaryQueries {
     /** Hosts with the sales of the sessions they hosted; a session with two hosts counts for both. */
     List<Rows.Person> byHost(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
-        String totals = sessionTotals(filter, p);
-        return sql.list("SELECT h.id, h.name, h.platform AS detail, COUNT(*) AS sessions, SUM(t.units) AS units,"
-                        + " SUM(t.gross) AS gross, SUM(t.refunds) AS refunds, SUM(t.views) AS views"
-                        + " FROM (" + totals + ") t JOIN live_session_host sh ON sh.session_id = t.id"
-                        + " JOIN host h ON h.id = sh.host_id GROUP BY h.id, h.name, h.platform"
-                        + " ORDER BY gross DESC, h.name", p, SummaryQueries::person);
+        String totals = personTotals(HOSTS, filter, p);
+        return sql.list("SELECT h.id, h.name, h.platform AS detail, t.sessions, t.units, t.gross, t.refunds, t.views"
+                        + " FROM (" + totals + ") t JOIN host h ON h.id = t.person_id"
+                        + " ORDER BY t.gross DESC, h.name", p, SummaryQueries::person);
     }
 
     /** Officials with the sales of the sessions they went live in. */
     List<Rows.Person> byOfficial(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
-        String totals = sessionTotals(filter, p);
-        return sql.list("SELECT o.id, o.name, CONCAT(c.name, ' ', o.title) AS detail, COUNT(*) AS sessions,"
-                        + " SUM(t.units) AS units, SUM(t.gross) AS gross, SUM(t.refunds) AS refunds, SUM(t.views) AS views"
-                        + " FROM (" + totals + ") t JOIN live_session_official so ON so.session_id = t.id"
-                        + " JOIN official o ON o.id = so.official_id JOIN county c ON c.code = o.county_code"
-                        + " GROUP BY o.id, o.name, c.name, o.title ORDER BY gross DESC, o.name", p,
+        String totals = personTotals(OFFICIALS, filter, p);
+        return sql.list("SELECT o.id, o.name, CONCAT(c.name, ' ', o.title) AS detail, t.sessions, t.units, t.gross,"
+                        + " t.refunds, t.views"
+                        + " FROM (" + totals + ") t JOIN official o ON o.id = t.person_id"
+                        + " JOIN county c ON c.code = o.county_code ORDER BY t.gross DESC, o.name", p,
                 SummaryQueries::person);
     }
 
+    /** Hosts or officials: their rollup, and the table that links them to sessions. */
+    private record People(String rollup, String links, String idColumn) {
+    }
+
+    private static final People HOSTS = new People("host_sales", "live_session_host", "host_id");
+    private static final People OFFICIALS = new People("official_sales", "live_session_official", "official_id");
+
+    /** How many hosts or officials went live in the filter's scope. */
+    private long countPeople(People people, SummaryFilter filter) {
+        List<Object> p = new ArrayList<>();
+        String totals = personTotals(people, filter, p);
+        return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
+    }
+
     /**
-     * The products sold in the filter's scope, best-selling first, at most {@code limit}. Without a
-     * date range from product_sales (its primary key starts with the campaign); with one from
-     * sale_line, since the rollup does not keep days per product.
+     * Sales per host or official in the filter's scope: person_id, sessions, units, gross, refunds,
+     * views. Without a date range from their rollup (campaign, person and county); with one from
+     * the sessions of the range, since the rollup does not keep days.
      */
-    List<Rows.Product> byProduct(SummaryFilter filter, int limit) {
+    private static String personTotals(People people, SummaryFilter filter, List<Object> p) {
+        if (!filter.narrowsDates()) {
+            String x = scope("x", filter, p);
+            return "SELECT x." + people.idColumn() + " AS person_id, SUM(x.sessions) AS sessions, SUM(x.units) AS units,"
+                    + " SUM(x.gross) AS gross, SUM(x.refunds) AS refunds, SUM(x.views) AS views"
+                    + " FROM " + people.rollup() + " x WHERE " + x + " GROUP BY x." + people.idColumn();
+        }
+        String sessions = scope("s", filter, p);
+        return "SELECT k." + people.idColumn() + " AS person_id, COUNT(*) AS sessions,"
+                + " COALESCE(SUM(ss.units), 0) AS units, COALESCE(SUM(ss.gross), 0) AS gross,"
+                + " COALESCE(SUM(ss.refunds), 0) AS refunds, SUM(s.views) AS views"
+                + " FROM live_session s FORCE INDEX (ix_live_session_campaign_day)"
+                + " JOIN " + people.links() + " k ON k.session_id = s.id"
+                + " LEFT JOIN session_sales ss ON ss.session_id = s.id"
+                + " WHERE " + sessions + " GROUP BY k." + people.idColumn();
+    }
+
+    /**
+     * The products sold in the filter's scope, best-selling first, at most {@code limit}, and how
+     * many there are in all (a window over the same rows, so one pass). Without a date range from
+     * product_sales (its primary key starts with the campaign); with one from sale_line, whose
+     * ix_sale_line_campaign_day covers the range with the product and its figures.
+     */
+    Rows.Products byProduct(SummaryFilter filter, int limit) {
         List<Object> p = new ArrayList<>();
         String totals = productTotals(filter, p);
         p.add(limit);
-        return sql.list("SELECT pr.id, pr.name, pr.county_code, c.name AS county_name, pr.unit, t.sessions, t.units,"
-                        + " t.orders, t.gross, t.refunds"
+        long[] count = {0};
+        List<Rows.Product> rows = sql.list("SELECT pr.id, pr.name, pr.county_code, c.name AS county_name, pr.unit,"
+                        + " t.sessions, t.units, t.orders, t.gross, t.refunds, COUNT(*) OVER () AS products"
                         + " FROM (" + totals + ") t"
                         + " JOIN product pr ON pr.id = t.product_id JOIN county c ON c.code = pr.county_code"
                         + " ORDER BY t.gross DESC, pr.id LIMIT ?", p,
-                row -> new Rows.Product(row.getLong("id"), row.getString("name"), row.getString("county_code"),
-                        row.getString("county_name"), row.getString("unit"), row.getLong("sessions"),
-                        row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds")));
-    }
-
-    /** How many products {@link #byProduct} lists without a limit. */
-    long productCount(SummaryFilter filter) {
-        List<Object> p = new ArrayList<>();
-        String totals = productTotals(filter, p);
-        return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
+                row -> {
+                    count[0] = row.getLong("products");
+                    return new Rows.Product(row.getLong("id"), row.getString("name"), row.getString("county_code"),
+                            row.getString("county_name"), row.getString("unit"), row.getLong("sessions"),
+                            row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds"));
+                });
+        return new Rows.Products(rows, count[0]);
     }
 
     /** Sales per product in the filter's scope: product_id, sessions, units, orders, gross, refunds. */
@@ -227,16 +243,10 @@ class SummaryQueries {
     /** Every day with a session, in order. */
     List<Rows.Day> byDay(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
-        String sessions = scope("s", filter, p);
-        String totals = scope("t", filter, p);
-        return sql.list("SELECT s.live_date, s.sessions, COALESCE(l.units, 0) AS units, COALESCE(l.orders, 0) AS orders,"
-                        + " l.gross, l.refunds, s.views"
-                        + " FROM (SELECT s.live_date, COUNT(*) AS sessions, SUM(s.views) AS views"
-                        + "   FROM live_session s WHERE " + sessions + " GROUP BY s.live_date) s"
-                        + " LEFT JOIN (SELECT t.live_date, SUM(t.units) AS units, SUM(t.orders) AS orders,"
-                        + "   SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
-                        + "   FROM session_sales t WHERE " + totals + " GROUP BY t.live_date) l ON l.live_date = s.live_date"
-                        + " ORDER BY s.live_date", p,
+        String days = scope("d", filter, p);
+        return sql.list("SELECT d.live_date, SUM(d.sessions) AS sessions, SUM(d.units) AS units, SUM(d.orders) AS orders,"
+                        + " SUM(d.gross) AS gross, SUM(d.refunds) AS refunds, SUM(d.views) AS views"
+                        + " FROM county_day_sales d WHERE " + days + " GROUP BY d.live_date ORDER BY d.live_date", p,
                 row -> new Rows.Day(date(row, "live_date"), row.getLong("sessions"), row.getLong("units"),
                         row.getLong("orders"), money(row, "gross"), money(row, "refunds"), longOrNull(row, "views")));
     }
@@ -250,36 +260,31 @@ class SummaryQueries {
         List<Object> p = new ArrayList<>();
         String sessions = scope("s", filter, p);
         p.add(limit);
-        // the first sessions are chosen before their sales are joined, so only their rollup rows are read
-        return sql.list("SELECT s.id, s.live_date, s.county_code, c.name AS county_name, s.platform,"
-                        + " TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at) / 3600 AS hours,"
-                        + " s.views, s.unique_viewers, s.peak_viewers,"
+        // the first sessions are chosen before their sales are joined, so only their rollup rows are read;
+        // the index is in time order, so they are read in order and the scan stops at the limit (on a
+        // small table the optimizer would rather sort it all, which stops being cheap at national scale)
+        return sql.list("SELECT f.id, f.live_date, f.county_code, c.name AS county_name, f.platform,"
+                        + " TIMESTAMPDIFF(SECOND, f.starts_at, f.ends_at) / 3600 AS hours,"
+                        + " f.views, f.unique_viewers, f.peak_viewers,"
                         + " COALESCE(t.units, 0) AS units, COALESCE(t.orders, 0) AS orders,"
                         + " t.gross, t.refunds"
                         + " FROM (SELECT s.id, s.live_date, s.starts_at, s.ends_at, s.county_code, s.platform, s.views,"
-                        + "   s.unique_viewers, s.peak_viewers FROM live_session s WHERE " + sessions
-                        + "   ORDER BY s.live_date, s.starts_at, s.id LIMIT ?) s"
-                        + " JOIN county c ON c.code = s.county_code"
-                        + " LEFT JOIN session_sales t ON t.session_id = s.id"
-                        + " ORDER BY s.live_date, s.starts_at, s.id", p,
+                        + "   s.unique_viewers, s.peak_viewers FROM live_session s FORCE INDEX (ix_live_session_campaign_start)"
+                        + "   WHERE " + sessions
+                        + "   ORDER BY s.live_date, s.starts_at, s.id LIMIT ?) f"
+                        + " JOIN county c ON c.code = f.county_code"
+                        + " LEFT JOIN session_sales t ON t.session_id = f.id"
+                        + " ORDER BY f.live_date, f.starts_at, f.id", p,
                 row -> new Rows.Session(row.getLong("id"), date(row, "live_date"), row.getString("county_code"),
                         row.getString("county_name"), row.getString("platform"), row.getBigDecimal("hours"),
                         longOrNull(row, "views"), longOrNull(row, "unique_viewers"), longOrNull(row, "peak_viewers"),
                         row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds")));
     }
 
-    /** Per-session sales: every session in scope with its session_sales row (zero without lines). */
-    private static String sessionTotals(SummaryFilter filter, List<Object> p) {
-        String sessions = scope("s", filter, p);
-        return "SELECT s.id, s.views, COALESCE(ss.units, 0) AS units, COALESCE(ss.gross, 0) AS gross,"
-                + " COALESCE(ss.refunds, 0) AS refunds"
-                + " FROM live_session s LEFT JOIN session_sales ss ON ss.session_id = s.id"
-                + " WHERE " + sessions;
-    }
-
     /**
      * The campaign, the date range when it narrows the period, and the province: for live_session,
-     * session_sales and sale_line alike (all carry campaign_id, county_code and live_date).
+     * sale_line and the rollups alike (all carry campaign_id and county_code, all but the
+     * host and official rollups live_date; those are only scoped without a date range).
      */
     static String scope(String alias, SummaryFilter filter, List<Object> p) {
         StringBuilder where = new StringBuilder(alias).append(".campaign_id = ?");
@@ -294,15 +299,14 @@ class SummaryQueries {
     }
 
     /**
-     * The distinct households linked to the campaign (each once however many links it has), in
-     * the province by the household's own county. Links carry no date, so the date range does not
-     * narrow them: the page says so.
+     * The distinct households linked to the campaign (each once however many links it has, kept
+     * per household county in county_people), in the province by the household's own county.
+     * Links carry no date, so the date range does not narrow them: the page says so.
      */
     private static String householdScope(SummaryFilter filter, List<Object> p) {
-        StringBuilder where = new StringBuilder(
-                "h.id IN (SELECT b.household_id FROM beneficiary_link b WHERE b.campaign_id = ?)");
+        StringBuilder where = new StringBuilder("cp.campaign_id = ?");
         p.add(filter.campaignId());
-        appendProvince(where, "h", filter.province(), p);
+        appendProvince(where, "cp", filter.province(), p);
         return where.toString();
     }
 

@@ -117,7 +117,7 @@ class SummaryWorkbook {
                             col("summary.orders", 12, Rows.Product::orders),
                             money("summary.gross", Rows.Product::gross),
                             money("summary.refunds", Rows.Product::refunds),
-                            money("summary.net", Rows.Product::net)), queries.byProduct(filter, Integer.MAX_VALUE));
+                            money("summary.net", Rows.Product::net)), queries.byProduct(filter, Integer.MAX_VALUE).rows());
 
             List<Rows.Day> days = queries.byDay(filter);
             XSSFSheet daySheet = table(workbook.createSheet(t.get("summary.byDay")), about, styles, t,

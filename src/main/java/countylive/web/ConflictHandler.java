@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransactionRollbackException;
 
 /**
  * A database constraint refused a write that the form checks let through: two people saved the
  * same unique name, or a record was added between a check and a delete. The transaction was
  * rolled back, so nothing was half-written; the user is told to look again and retry (409),
- * rather than shown an error page. Any other database failure is an unexpected error.
+ * rather than shown an error page. So is a write the database rolled back to break a deadlock.
+ * Any other database failure is an unexpected error.
  */
 @Produces(MediaType.TEXT_HTML)
 @Singleton
@@ -39,8 +41,9 @@ class ConflictHandler implements ExceptionHandler<DataAccessException, HttpRespo
     @SuppressWarnings("rawtypes")
     public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
-                LOG.info("{} {} refused by a database constraint: {}", request.getMethodName(), request.getPath(),
+            // a deadlock or lock timeout rolled the transaction back: the same "try again"
+            if (cause instanceof SQLIntegrityConstraintViolationException || cause instanceof SQLTransactionRollbackException) {
+                LOG.info("{} {} refused by the database: {}", request.getMethodName(), request.getPath(),
                         cause.getMessage());
                 return HttpResponse.status(HttpStatus.CONFLICT)
                         .body(pages.render(request, "error/409", java.util.Map.of()))

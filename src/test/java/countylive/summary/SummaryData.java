@@ -71,6 +71,7 @@ final class SummaryData {
         for (long official : officials) {
             fixtures.execute("INSERT INTO live_session_official (session_id, official_id) VALUES (?, ?)", id, official);
         }
+        refresh(id);
         return id;
     }
 
@@ -79,11 +80,13 @@ final class SummaryData {
                         + " orders, gross, refunds, created_at, updated_at)"
                         + " SELECT id, campaign_id, county_code, live_date, ?, ?, ?, ?, ?, ?, ? FROM live_session WHERE id = ?",
                 product, units, orders, new BigDecimal(gross), new BigDecimal(refunds), NOW, NOW, session);
-        // as the application does after every write of sale_line: the summaries read the rollups
-        long campaign = id("SELECT campaign_id FROM live_session WHERE id = ?", session);
+        refresh(session);
+    }
+
+    /** As the application does after every write of a session or its sale lines: the summaries read the rollups. */
+    private void refresh(long session) {
         try (Connection connection = fixtures.dataSource().getConnection()) {
-            SalesRollup.refreshSessions(connection, List.of(session));
-            SalesRollup.refreshProducts(connection, campaign, List.of(product));
+            SalesRollup.refresh(connection, List.of(session));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -107,6 +110,12 @@ final class SummaryData {
     void link(long campaign, long household, String county, Long product) {
         fixtures.execute("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income,"
                 + " created_at, updated_at) VALUES (?, ?, ?, ?, 100.00, ?, ?)", campaign, household, county, product, NOW, NOW);
+        // as the application does after every change of a link
+        try (Connection connection = fixtures.dataSource().getConnection()) {
+            PeopleRollup.rebuild(connection, campaign);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long id(String sql, Object... parameters) {

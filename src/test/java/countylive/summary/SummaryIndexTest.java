@@ -22,16 +22,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * EXPLAIN on every statement the summary and the overview run, with enough rows that the
- * optimizer's choice means something: the summary reads its sales from the rollups through their
- * keys (session_sales by its primary key or a range of its campaign indexes, product_sales by a
- * range of its primary key), sale_line only for the products of a date range and then through one
- * of its indexes, never by a full scan. The overview reads no sale_line at all.
+ * optimizer's choice means something: the summary reads the rollups through their keys (a range
+ * of the campaign's part of county_day_sales, host_sales, official_sales, product_sales and
+ * county_people; session_sales by its primary key), and live_session and sale_line only for a
+ * date range below the grain of a rollup, then through one of their indexes, never by a full
+ * scan. The overview reads neither live_session nor sale_line.
  */
 @MicronautTest(transactional = false)
 class SummaryIndexTest {
 
-    static final Set<String> SESSION_SALES_KEYS = Set.of("PRIMARY", "ix_session_sales_campaign_county",
-            "ix_session_sales_campaign_day");
+    /** Alias in the summary's statements, and the keys it may be read through. */
+    static final Map<String, Set<String>> ROLLUP_KEYS = Map.of(
+            "d", Set.of("PRIMARY", "ix_county_day_sales_day"),
+            "x", Set.of("PRIMARY"),
+            "ps", Set.of("PRIMARY"),
+            "cp", Set.of("PRIMARY"),
+            "t", Set.of("PRIMARY"),
+            "ss", Set.of("PRIMARY"));
+    static final Set<String> LIVE_SESSION_INDEXES = Set.of("ix_live_session_campaign_county",
+            "ix_live_session_campaign_day", "ix_live_session_campaign_start", "PRIMARY");
     static final Set<String> SALE_LINE_INDEXES = Set.of("ix_sale_line_campaign_county", "ix_sale_line_campaign_day",
             "ix_sale_line_campaign_product", "ix_sale_line_session_scope", "uq_sale_line_session_product");
 
@@ -76,7 +85,6 @@ class SummaryIndexTest {
             queries.byHost(filter);
             queries.byOfficial(filter);
             queries.byProduct(filter, 10);
-            queries.productCount(filter);
             queries.byDay(filter);
             queries.sessions(filter);
         }
@@ -89,31 +97,38 @@ class SummaryIndexTest {
                 String table = row[0];
                 String type = row[1];
                 String key = row[2];
-                if ("l".equals(table) || "sale_line".equals(table)) {
+                if ("l".equals(table)) {
                     assertFalse("ALL".equals(type), "full scan of sale_line in " + where);
                     assertTrue(SALE_LINE_INDEXES.contains(key), "sale_line read through " + key + " in " + where);
                     checked.merge("sale_line", 1, Integer::sum);
-                } else if ("t".equals(table) || "ss".equals(table)) {
-                    assertTrue(where.contains("session_sales"), "alias " + table + " in " + where);
-                    assertFalse("ALL".equals(type) || "index".equals(type), "full scan of session_sales in " + where);
-                    assertTrue(SESSION_SALES_KEYS.contains(key), "session_sales read through " + key + " in " + where);
-                    checked.merge("session_sales", 1, Integer::sum);
-                } else if ("ps".equals(table)) {
-                    assertFalse("ALL".equals(type) || "index".equals(type), "full scan of product_sales in " + where);
-                    assertEquals("PRIMARY", key, "product_sales read through " + key + " in " + where);
-                    checked.merge("product_sales", 1, Integer::sum);
+                } else if ("s".equals(table)) {
+                    assertFalse("ALL".equals(type) || "index".equals(type), "full scan of live_session in " + where);
+                    assertTrue(LIVE_SESSION_INDEXES.contains(key), "live_session read through " + key + " in " + where);
+                    checked.merge("live_session", 1, Integer::sum);
+                } else if (ROLLUP_KEYS.containsKey(table)) {
+                    assertFalse("ALL".equals(type) || "index".equals(type), "full scan of " + table + " in " + where);
+                    assertTrue(ROLLUP_KEYS.get(table).contains(key), table + " read through " + key + " in " + where);
+                    checked.merge(table, 1, Integer::sum);
                 }
             }
         }
-        // only the products of a date range read sale_line (the list and its count)
-        assertEquals(2, statements.stream().filter(s -> s.getKey().contains("sale_line")).count());
-        assertEquals(2, checked.get("sale_line"), "reads of sale_line " + checked);
-        assertTrue(checked.get("session_sales") >= 18, "reads of session_sales " + checked);
-        assertEquals(4, checked.get("product_sales"), "reads of product_sales " + checked);
+        // sale_line: only the products of a date range
+        assertEquals(1, statements.stream().filter(s -> s.getKey().contains("sale_line")).count());
+        assertEquals(1, checked.get("sale_line"), "reads " + checked);
+        // live_session: the session list of each filter, and hosts and officials (list and count) of a date range
+        assertEquals(3 + 4, checked.get("live_session"), "reads " + checked);
+        // county_day_sales: headline, counties and days of each filter
+        assertEquals(9, checked.get("d"), "reads " + checked);
+        // host_sales and official_sales: list and count of each, without a date range
+        assertEquals(8, checked.get("x"), "reads " + checked);
+        assertEquals(2, checked.get("ps"), "reads " + checked);
+        assertEquals(6, checked.get("cp"), "reads " + checked);
+        assertEquals(3, checked.get("t"), "reads " + checked);
+        assertEquals(4, checked.get("ss"), "reads " + checked);
     }
 
     @Test
-    void overviewReadsTheSessionRollupNotSaleLines() {
+    void overviewReadsTheRollupsNotSessionsOrSaleLines() {
         List<String> statements = new ArrayList<>();
         sql.listen((text, parameters) -> statements.add(text));
         overview.campaigns();
@@ -122,8 +137,8 @@ class SummaryIndexTest {
         sql.listen(null);
         assertEquals(3, statements.size());
         for (String statement : statements) {
-            assertFalse(statement.contains("sale_line"), statement);
-            assertTrue(statement.contains("session_sales"), statement);
+            assertFalse(statement.contains("sale_line") || statement.contains("live_session"), statement);
+            assertTrue(statement.contains("county_day_sales"), statement);
         }
     }
 
