@@ -24,8 +24,12 @@ import static countylive.summary.Sql.money;
 @Singleton
 class SummaryQueries {
 
-    /** The session list shows at most this many sessions; the headline counts them all. */
-    static final int SESSION_LIMIT = 500;
+    /**
+     * The page's session list shows at most this many sessions, in time order; the headline counts
+     * them all and the workbook lists them all. More rows would only lengthen the page: a filter
+     * or the workbook is how a reader gets to the rest.
+     */
+    static final int SESSION_LIMIT = 100;
 
     private final Sql sql;
 

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Times the summary page of a campaign with 1,000,000 sale lines and the national overview, over
  * HTTP and as the bare SQL behind them. Not a JUnit test: run it on purpose with
- * <pre>./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=countylive.summary.SummaryBenchmark</pre>
+ * the commands in docs/performance.md
  * The data lives in its own embedded database (.data/bench-mariadb) and is generated on the first
  * run only (a few minutes). docs/performance.md records the method and the results.
  */
@@ -69,21 +69,32 @@ public final class SummaryBenchmark {
                     c.startsOn(), c.endsOn());
             String path = "/campaigns/" + campaign + "/summary";
             String weekPath = path + "?from=" + week.from() + "&to=" + week.to();
+            String monthPath = path + "?from=" + c.startsOn().plusDays(10) + "&to=" + c.startsOn().plusDays(39);
+            // the province with the most of the campaign's counties
+            String province = sql.one("SELECT c.province_code FROM campaign_county cc JOIN county c ON c.code = cc.county_code"
+                    + " WHERE cc.campaign_id = ? GROUP BY c.province_code ORDER BY COUNT(*) DESC, c.province_code LIMIT 1",
+                    List.of(campaign), row -> row.getString(1));
+            String provincePath = path + "?province=" + province;
 
-            for (var part : List.<Map.Entry<String, Runnable>>of(
-                    Map.entry("  headline", () -> queries.headline(whole)),
-                    Map.entry("  byCounty", () -> queries.byCounty(whole)),
-                    Map.entry("  byHost", () -> queries.byHost(whole)),
-                    Map.entry("  byOfficial", () -> queries.byOfficial(whole)),
-                    Map.entry("  byProduct", () -> queries.byProduct(whole, Integer.MAX_VALUE)),
-                    Map.entry("  byDay", () -> queries.byDay(whole)),
-                    Map.entry("  sessions", () -> queries.sessions(whole)))) {
-                report(part.getKey(), part.getValue());
+            for (SummaryFilter filter : List.of(whole, week)) {
+                System.out.println(filter == whole ? "whole campaign:" : "one week (" + week.from() + " to " + week.to() + "):");
+                for (var part : List.<Map.Entry<String, Runnable>>of(
+                        Map.entry("  headline", () -> queries.headline(filter)),
+                        Map.entry("  byCounty", () -> queries.byCounty(filter)),
+                        Map.entry("  byHost", () -> queries.byHost(filter)),
+                        Map.entry("  byOfficial", () -> queries.byOfficial(filter)),
+                        Map.entry("  byProduct (top 100)", () -> queries.byProduct(filter, SummaryController.PRODUCT_LIMIT)),
+                        Map.entry("  byDay", () -> queries.byDay(filter)),
+                        Map.entry("  sessions", () -> queries.sessions(filter)))) {
+                    report(part.getKey(), part.getValue());
+                }
             }
             report("summary page, HTTP", () -> check(browser.get(path)));
             report("summary, SQL only", () -> allQueries(queries, whole));
             report("summary, one week, HTTP", () -> check(browser.get(weekPath)));
             report("summary, one week, SQL only", () -> allQueries(queries, week));
+            report("summary, 30 days, HTTP", () -> check(browser.get(monthPath)));
+            report("summary, one province, HTTP", () -> check(browser.get(provincePath)));
             report("overview page, HTTP", () -> check(browser.get("/summaries")));
             report("overview, SQL only", () -> {
                 overview.campaigns();
@@ -100,7 +111,7 @@ public final class SummaryBenchmark {
         queries.byCounty(filter);
         queries.byHost(filter);
         queries.byOfficial(filter);
-        queries.byProduct(filter, Integer.MAX_VALUE);
+        queries.byProduct(filter, SummaryController.PRODUCT_LIMIT);
         queries.byDay(filter);
         queries.sessions(filter);
         queries.partners(filter.campaignId());
