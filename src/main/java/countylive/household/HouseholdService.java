@@ -48,7 +48,7 @@ class HouseholdService {
     @Transactional
     Household update(CurrentUser user, Household changed) {
         // its members and county count in the people figures of every campaign that links it
-        PeopleRollup.Counted counted = people.before(List.of(changed.id()), List.of());
+        PeopleRollup.Counted counted = people.before(List.of(changed.id()), List.of(), List.of(changed.countyCode()));
         Household before = households.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
         Household saved = households.update(changed.withStored(before));
         people.after(counted);

@@ -43,7 +43,7 @@ class LinkService {
     @Transactional
     BeneficiaryLink create(CurrentUser user, BeneficiaryLink link, String submissionToken) {
         // first: waits for other writers of the campaign county's people figures
-        PeopleRollup.Counted counted = people.before(List.of(link.householdId()), List.of(link.campaignId()));
+        PeopleRollup.Counted counted = people.before(List.of(link.householdId()), List.of(link.campaignId()), List.of());
         submissions.claim(submissionToken);
         requireOpen(link.campaignId());
         BeneficiaryLink saved = links.save(link);
@@ -59,7 +59,7 @@ class LinkService {
         BeneficiaryLink before = links.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
         // a link keeps its household; it may move to another campaign
         PeopleRollup.Counted counted = people.before(List.of(before.householdId()),
-                List.of(before.campaignId(), changed.campaignId()));
+                List.of(before.campaignId(), changed.campaignId()), List.of());
         requireOpen(before.campaignId());
         requireOpen(changed.campaignId());
         BeneficiaryLink saved = links.update(changed.withStored(before));
@@ -70,7 +70,7 @@ class LinkService {
 
     @Transactional
     void delete(CurrentUser user, BeneficiaryLink link) {
-        PeopleRollup.Counted counted = people.before(List.of(link.householdId()), List.of(link.campaignId()));
+        PeopleRollup.Counted counted = people.before(List.of(link.householdId()), List.of(link.campaignId()), List.of());
         requireOpen(link.campaignId());
         links.deleteById(link.id());
         people.after(counted);

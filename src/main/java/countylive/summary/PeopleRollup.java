@@ -46,23 +46,29 @@ public class PeopleRollup {
     }
 
     /**
-     * Locks the campaign counties where these households count now and where they will count in
-     * the given campaigns, and notes the former.
+     * Locks the campaign counties these households count in now or may count in after the change
+     * (the given campaigns, the given new counties), then notes where they count now.
+     *
+     * @param campaignIds campaigns a link is being added to or moved to
+     * @param countyCodes counties a household is moving to
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Counted before(Collection<Long> householdIds, Collection<Long> campaignIds) {
+    public Counted before(Collection<Long> householdIds, Collection<Long> campaignIds, Collection<String> countyCodes) {
         return jdbc.execute(connection -> {
-            Set<Footprint.Scope> scopes = scopes(connection, householdIds);
-            Set<Footprint.Scope> locked = new TreeSet<>(scopes);
+            // read without locks (READ COMMITTED: the latest commits), so that the county locks come first
+            Set<Long> campaigns = new TreeSet<>(campaignIds);
+            Set<String> counties = new TreeSet<>(countyCodes);
             for (List<Long> chunk : chunks(householdIds)) {
-                query(connection, "SELECT DISTINCT county_code FROM household WHERE id IN (" + marks(chunk.size()) + ")",
-                        chunk, row -> {
-                            String county = row.getString(1);
-                            campaignIds.forEach(c -> locked.add(new Footprint.Scope(c, county)));
-                        });
+                String marks = marks(chunk.size());
+                query(connection, "SELECT county_code FROM household WHERE id IN (" + marks + ")", chunk,
+                        row -> counties.add(row.getString(1)));
+                query(connection, "SELECT campaign_id FROM beneficiary_link WHERE household_id IN (" + marks + ")", chunk,
+                        row -> campaigns.add(row.getLong(1)));
             }
+            Set<Footprint.Scope> locked = new TreeSet<>();
+            campaigns.forEach(campaign -> counties.forEach(county -> locked.add(new Footprint.Scope(campaign, county))));
             lock(connection, locked);
-            return new Counted(new TreeSet<>(householdIds), scopes);
+            return new Counted(new TreeSet<>(householdIds), scopes(connection, householdIds));
         });
     }
 
@@ -96,14 +102,14 @@ public class PeopleRollup {
         update(connection, PEOPLE, List.of(scope.campaignId(), scope.countyCode(), scope.campaignId()));
     }
 
-    /** The campaigns and household counties these households are linked in, read as the refresh reads. */
+    /** The campaigns and household counties these households are linked in. */
     private static Set<Footprint.Scope> scopes(Connection connection, Collection<Long> householdIds)
             throws SQLException {
         Set<Footprint.Scope> scopes = new TreeSet<>();
         for (List<Long> chunk : chunks(new ArrayList<>(householdIds))) {
             query(connection, "SELECT b.campaign_id, h.county_code FROM beneficiary_link b"
                             + " JOIN household h ON h.id = b.household_id WHERE b.household_id IN ("
-                            + marks(chunk.size()) + ") FOR UPDATE", chunk,
+                            + marks(chunk.size()) + ")", chunk,
                     row -> scopes.add(new Footprint.Scope(row.getLong(1), row.getString(2))));
         }
         return scopes;

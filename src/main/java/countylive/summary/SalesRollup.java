@@ -33,6 +33,12 @@ import static countylive.summary.RollupSql.update;
  * one county take turns instead of deadlocking over the rows both recompute; {@code after}
  * deletes every rollup row the sessions fed before or feed now and inserts it again aggregated
  * from the source tables. Recomputing rather than adding deltas keeps it idempotent and exact.
+ *
+ * <p>This relies on READ COMMITTED, the isolation of every transaction of the application
+ * (application.yml): a writer that waited for a county's lock then reads what the one before it
+ * committed, and the recomputing {@code INSERT … SELECT} reads its sources without locking them,
+ * so writers of different counties whose sessions share a host or a product never wait on each
+ * other.
  */
 @Singleton
 public class SalesRollup {
@@ -200,28 +206,25 @@ public class SalesRollup {
         return scopes;
     }
 
-    /**
-     * The rollup keys the sessions feed now. Read with FOR UPDATE, as the recomputing statements
-     * read: the latest committed rows, not the transaction's first snapshot.
-     */
+    /** The rollup keys the sessions feed now (READ COMMITTED: as of the latest commits). */
     private static Footprint footprint(Connection connection, Collection<Long> sessionIds) throws SQLException {
         Footprint keys = new Footprint();
         Map<Long, Footprint.Scope> scopes = new HashMap<>();
         for (List<Long> chunk : chunks(sessionIds)) {
             String marks = marks(chunk.size());
             query(connection, "SELECT id, campaign_id, county_code, live_date FROM live_session WHERE id IN (" + marks
-                    + ") FOR UPDATE", chunk, row -> {
+                    + ")", chunk, row -> {
                         long campaign = row.getLong(2);
                         String county = row.getString(3);
                         scopes.put(row.getLong(1), new Footprint.Scope(campaign, county));
                         Footprint.add(keys.days, campaign, county, row.getObject(4, LocalDate.class));
                     });
             query(connection, "SELECT session_id, host_id FROM live_session_host WHERE session_id IN (" + marks
-                    + ") FOR UPDATE", chunk, row -> add(keys.hosts, scopes.get(row.getLong(1)), row.getLong(2)));
+                    + ")", chunk, row -> add(keys.hosts, scopes.get(row.getLong(1)), row.getLong(2)));
             query(connection, "SELECT session_id, official_id FROM live_session_official WHERE session_id IN (" + marks
-                    + ") FOR UPDATE", chunk, row -> add(keys.officials, scopes.get(row.getLong(1)), row.getLong(2)));
+                    + ")", chunk, row -> add(keys.officials, scopes.get(row.getLong(1)), row.getLong(2)));
             query(connection, "SELECT session_id, product_id FROM sale_line WHERE session_id IN (" + marks
-                    + ") FOR UPDATE", chunk, row -> add(keys.products, scopes.get(row.getLong(1)), row.getLong(2)));
+                    + ")", chunk, row -> add(keys.products, scopes.get(row.getLong(1)), row.getLong(2)));
         }
         keys.sessions.addAll(sessionIds);
         return keys;

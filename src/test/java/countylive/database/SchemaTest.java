@@ -16,6 +16,14 @@ class SchemaTest {
     @Inject
     Fixtures fixtures;
 
+    /** The rollups' writers rely on it (docs/data-model.md, "Rollups"). */
+    @Test
+    void transactionsReadCommitted() throws java.sql.SQLException {
+        try (java.sql.Connection connection = fixtures.dataSource().getConnection()) {
+            assertEquals(java.sql.Connection.TRANSACTION_READ_COMMITTED, connection.getTransactionIsolation());
+        }
+    }
+
     @Test
     void migrationsApplyToAnEmptyDatabase() {
         List<String> applied = strings("SELECT CONCAT(version, ':', success) FROM flyway_schema_history "

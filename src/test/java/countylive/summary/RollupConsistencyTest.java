@@ -239,32 +239,43 @@ class RollupConsistencyTest {
     }
 
     /**
-     * Two coordinators save the grids of two sessions of one county at the same moment, round after
-     * round: both grids recompute the same host and product rollup rows. Each writer takes the
-     * county's lock first, so both saves succeed (no deadlock, no error page) and the rollups end
-     * exactly as a rebuild computes them.
+     * Three coordinators save at the same moment, round after round: two grids of one county, which
+     * recompute the same host and product rows, and one of another county whose session shares the
+     * host. Each writer takes its county's lock first and recomputes without locking its sources,
+     * so every save succeeds (no deadlock, no error page) and the rollups end exactly as a rebuild
+     * computes them.
      */
     @Test
-    void simultaneousSavesInOneCountyBothLandAndKeepTheRollupsExact() throws Exception {
-        Browser other = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    void simultaneousSavesBothInOneCountyAndAcrossCountiesAllLandAndKeepTheRollupsExact() throws Exception {
+        fixtures.execute("INSERT INTO live_session_host (session_id, host_id)"
+                + " SELECT ?, host_id FROM live_session_host WHERE session_id = ?", other, first);
+        Browser again = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        Browser xingshan = new Browser(server.getURI()).login("xingshan", Fixtures.PASSWORD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
             for (int round = 1; round <= 8; round++) {
                 String units = String.valueOf(round);
                 var firstForm = gridForm(first, row(tea, units, units, round + "00.00", ""),
                         row(honey, units, "1", "10.00", ""));
                 var secondForm = gridForm(second, row(tea, units + "0", units, round + "50.00", ""));
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                var a = pool.submit(() -> {
-                    together.await();
-                    return coordinator.postMulti("/sessions/" + first + "/sales", firstForm);
-                });
-                var b = pool.submit(() -> {
-                    together.await();
-                    return other.postMulti("/sessions/" + second + "/sales", secondForm);
-                });
-                assertEquals(303, a.get().status(), "round " + round + ": " + a.get().body());
-                assertEquals(303, b.get().status(), "round " + round + ": " + b.get().body());
+                var otherForm = gridForm(other, row(xingshanTea, units, units, round + "20.00", ""));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+                List<java.util.concurrent.Future<Browser.Page>> saves = List.of(
+                        pool.submit(() -> {
+                            together.await();
+                            return coordinator.postMulti("/sessions/" + first + "/sales", firstForm);
+                        }),
+                        pool.submit(() -> {
+                            together.await();
+                            return again.postMulti("/sessions/" + second + "/sales", secondForm);
+                        }),
+                        pool.submit(() -> {
+                            together.await();
+                            return xingshan.postMulti("/sessions/" + other + "/sales", otherForm);
+                        }));
+                for (var save : saves) {
+                    assertEquals(303, save.get().status(), "round " + round + ": " + save.get().body());
+                }
                 assertInStep("after simultaneous saves, round " + round);
             }
         } finally {
