@@ -135,10 +135,17 @@ public class SalesRollup {
         });
     }
 
-    /** Recomputes every rollup of a whole campaign, county_people too: for loaders, repairs and tests. */
+    /**
+     * Recomputes every rollup of a whole campaign, county_people too, after locking all its
+     * counties as a writer would: the repair after data was changed outside the application.
+     */
     @Transactional
     public void rebuild(long campaignId) {
         jdbc.execute(connection -> {
+            List<Footprint.Scope> counties = new ArrayList<>();
+            query(connection, "SELECT county_code FROM campaign_county WHERE campaign_id = ?", List.of(campaignId),
+                    row -> counties.add(new Footprint.Scope(campaignId, row.getString(1))));
+            lock(connection, counties);
             rebuild(connection, campaignId);
             return null;
         });

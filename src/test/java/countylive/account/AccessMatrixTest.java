@@ -209,6 +209,7 @@ class AccessMatrixTest {
             // summaries: a campaign's for whoever may read the campaign; the overview not for coordinators
             rule("GET /campaigns/{id}/summary", COUNTY_READ, "campaign"),
             rule("GET /campaigns/{id}/summary.xlsx", COUNTY_READ, "campaign"),
+            rule("POST /campaigns/{id}/summary/rebuild", ADMIN_ONLY, "campaign"),
             rule("GET /summaries", new Access(LOGIN, FORBIDDEN, OK, OK)),
             rule("GET /summaries.xlsx", new Access(LOGIN, FORBIDDEN, OK, OK))
     );

@@ -30,6 +30,7 @@ import java.util.UUID;
 import static countylive.livestream.EntryData.XINGSHAN;
 import static countylive.livestream.EntryData.YINGSHAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -281,6 +282,28 @@ class RollupConsistencyTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Rollups changed behind the application's back are recomputed by an administrator from the summary page. */
+    @Test
+    void anAdministratorRecomputesRollupsThatWereChangedByHand() {
+        assertEquals(303, saveGrid(first, row(tea, "10", "8", "1000.00", "")).status());
+        fixtures.execute("UPDATE county_day_sales SET gross = gross + 5 WHERE campaign_id = ? AND live_date = '2020-04-10'",
+                campaign);
+        fixtures.execute("DELETE FROM host_sales WHERE campaign_id = ?", campaign);
+        assertEquals(new BigDecimal("1005.00"), queries.headline(whole()).gross(), "the damage shows");
+
+        fixtures.admin("boss");
+        Browser admin = new Browser(server.getURI()).login("boss", Fixtures.PASSWORD);
+        Browser.Page summary = admin.get("/campaigns/" + campaign + "/summary");
+        assertTrue(summary.body().contains("/campaigns/" + campaign + "/summary/rebuild"), "the admin sees the button");
+        assertFalse(staff.get("/campaigns/" + campaign + "/summary").body().contains("/summary/rebuild"),
+                "association staff do not");
+        Browser.Page done = admin.post("/campaigns/" + campaign + "/summary/rebuild", Map.of());
+        assertEquals(303, done.status(), done.body());
+        assertTrue(admin.get(done.header("Location")).body().contains("汇总已按明细重新计算"));
+        assertInStep("after the recompute");
+        assertEquals(new BigDecimal("1000.00"), queries.headline(whole()).gross());
     }
 
     private static final List<String> ROLLUPS = List.of("session_sales", "county_day_sales", "host_sales",
