@@ -100,6 +100,12 @@ class ScreenshotTourTest {
             fixtures.execute("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, "
                     + "created_at, updated_at) SELECT c.id, h.id, '421124', p.id, 3200.00, NOW(), NOW() "
                     + "FROM campaign c, household h, product p");
+            // written directly above: the summaries' rollups are filled as a loader fills them
+            try (java.sql.Connection connection = fixtures.dataSource().getConnection()) {
+                countylive.summary.SalesRollup.rebuild(connection, Long.parseLong(fixtures.value("SELECT id FROM campaign")));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         static Map<String, String> pages(Fixtures fixtures) {
@@ -120,6 +126,8 @@ class ScreenshotTourTest {
             pages.put("counties", "/counties?province=420000");
             pages.put("products", "/products");
             pages.put("import", "/campaigns/" + campaign + "/import");
+            pages.put("summary", "/campaigns/" + campaign + "/summary");
+            pages.put("overview", "/summaries");
             pages.put("accounts", "/accounts");
             pages.put("audit", "/audit");
             return pages;
