@@ -1,10 +1,12 @@
 // Sorts the summary tables by a click on a column header. Without this file the tables keep
-// the order the server gave them. A cell's data-sort holds its raw value (numbers unformatted).
+// the order the server gave them. A figure is read back from its text (¥1,234.50 → 1234.5); a
+// cell with a data-sort attribute sorts by that instead.
 (function () {
   'use strict';
   function key(cell) {
     var raw = cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
-    var number = raw === '' ? NaN : Number(raw);
+    var figure = raw.replace(/[¥,%\s]/g, '');
+    var number = figure === '' || !/^-?[0-9.]+$/.test(figure) ? NaN : Number(figure);
     return isNaN(number) ? { text: raw } : { number: number };
   }
   function compare(a, b) {

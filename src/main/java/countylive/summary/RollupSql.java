@@ -41,7 +41,8 @@ final class RollupSql {
 
     /**
      * Locks campaign counties, one statement each in key order, so that two writers never wait on
-     * each other in a circle: every writer of a rollup takes its counties' locks first.
+     * each other in a circle: every writer of a rollup takes its counties' locks first (loaders,
+     * which fill a campaign before anyone else can use it, take none).
      */
     static void lock(Connection connection, Collection<Footprint.Scope> scopes) throws SQLException {
         for (Footprint.Scope scope : new java.util.TreeSet<>(scopes)) {

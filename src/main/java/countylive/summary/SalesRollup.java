@@ -29,7 +29,8 @@ import static countylive.summary.RollupSql.update;
  * product_sales (per campaign, product and county).
  *
  * <p>Every writer of those tables calls {@link #before} first in its transaction and
- * {@link #after} last. {@code before} locks the campaign counties involved, so that two writers in
+ * {@link #after} last ({@link #created} for new sessions); loaders, which write whole campaigns
+ * before anyone else can, call the static {@link #rebuild(Connection, long)} at the end instead. {@code before} locks the campaign counties involved, so that two writers in
  * one county take turns instead of deadlocking over the rows both recompute; {@code after}
  * deletes every rollup row the sessions fed before or feed now and inserts it again aggregated
  * from the source tables. Recomputing rather than adding deltas keeps it idempotent and exact.
@@ -48,8 +49,7 @@ public class SalesRollup {
                                        gross, refunds)
             SELECT l.session_id, l.campaign_id, l.county_code, l.live_date, COUNT(*), SUM(l.units), SUM(l.orders),
                    SUM(l.gross), SUM(l.refunds)
-            FROM sale_line l FORCE INDEX (ix_sale_line_session_scope)
-            WHERE %s GROUP BY l.session_id, l.campaign_id, l.county_code, l.live_date""";
+            FROM sale_line l %s GROUP BY l.session_id, l.campaign_id, l.county_code, l.live_date""";
 
     private static final String DAYS = """
             INSERT INTO county_day_sales (campaign_id, county_code, live_date, sessions, live_seconds, views,
@@ -159,7 +159,8 @@ public class SalesRollup {
                 "product_sales")) {
             update(connection, "DELETE FROM " + table + " WHERE campaign_id = ?", campaign);
         }
-        update(connection, SESSIONS.formatted("l.campaign_id = ?"), campaign);
+        // a whole campaign: through an index that starts with the campaign (the optimizer's choice)
+        update(connection, SESSIONS.formatted("WHERE l.campaign_id = ?"), campaign);
         for (Keyed rollup : List.of(COUNTY_DAYS, HOSTS, OFFICIALS, PRODUCT_COUNTIES)) {
             update(connection, rollup.insert().formatted(rollup.sourceAlias() + ".campaign_id = ?"), campaign);
         }
@@ -175,7 +176,8 @@ public class SalesRollup {
         for (List<Long> chunk : chunks(keys.sessions)) {
             String marks = marks(chunk.size());
             update(connection, "DELETE FROM session_sales WHERE session_id IN (" + marks + ")", chunk);
-            update(connection, SESSIONS.formatted("l.session_id IN (" + marks + ")"), chunk);
+            update(connection, SESSIONS.formatted("FORCE INDEX (ix_sale_line_session_scope) WHERE l.session_id IN ("
+                    + marks + ")"), chunk);
         }
         refresh(connection, COUNTY_DAYS, keys.days);
         refresh(connection, HOSTS, keys.hosts);

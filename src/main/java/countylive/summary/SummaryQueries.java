@@ -18,7 +18,7 @@ import static countylive.summary.Sql.money;
  * lines reads thousands of rows: county_day_sales (sessions and sales per county and day) for the
  * headline, the county and the day tables; host_sales and official_sales (per person and county)
  * for the people; product_sales (per product and county) for the products; session_sales for the
- * session list. A date range narrows below the grain of the person and product rollups: those
+ * session list; county_people (kept by {@link PeopleRollup}) for households and people assisted. A date range narrows below the grain of the person and product rollups: those
  * two tables then read the range's sessions and sale lines. docs/summaries.md explains each figure.
  */
 @Singleton
@@ -173,8 +173,15 @@ class SummaryQueries {
     /** How many hosts or officials went live in the filter's scope. */
     private long countPeople(People people, SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
-        String totals = personTotals(people, filter, p);
-        return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
+        if (!filter.narrowsDates()) {
+            String totals = personTotals(people, filter, p);
+            return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
+        }
+        // a date range: the distinct people of the range's sessions, without their sales
+        String sessions = scope("s", filter, p);
+        return sql.one("SELECT COUNT(DISTINCT k." + people.idColumn() + ") FROM live_session s"
+                + " FORCE INDEX (ix_live_session_campaign_day) JOIN " + people.links() + " k ON k.session_id = s.id"
+                + " WHERE " + sessions, p, row -> row.getLong(1));
     }
 
     /**
@@ -291,8 +298,9 @@ class SummaryQueries {
 
     /**
      * The campaign, the date range when it narrows the period, and the province: for live_session,
-     * sale_line and the rollups alike (all carry campaign_id and county_code, all but the
-     * host and official rollups live_date; those are only scoped without a date range).
+     * sale_line, county_day_sales and (without a date range) host_sales and official_sales alike: all
+     * carry campaign_id and county_code, and the first three live_date. product_sales has no day
+     * and is scoped in {@link #productTotals}.
      */
     static String scope(String alias, SummaryFilter filter, List<Object> p) {
         StringBuilder where = new StringBuilder(alias).append(".campaign_id = ?");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -24,6 +25,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -85,7 +87,22 @@ class StaffAndImportJourneyTest {
         clickAndWait(browser, browser.findElement(By.cssSelector(".lang-switch button")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
 
+        // 英山 sells ¥10,000.00 beside 安溪's ¥8,000.00: as text the order would be the other way round
+        fixtures.execute("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, orders,"
+                + " gross, refunds, created_at, updated_at) SELECT s.id, s.campaign_id, s.county_code, s.live_date, p.id,"
+                + " 9, 9, 10000.00, 0, NOW(), NOW() FROM live_session s JOIN product p ON p.name = '英山云雾' WHERE s.id = ?",
+                session);
+        rollup.rebuild(campaign);
         browser.get(server.getURI() + "/campaigns/" + campaign + "/summary");
+        // the county table sorts by the figure read back from its formatted text
+        WebElement counties = browser.findElement(By.cssSelector("#by-county + .table-wrap table"));
+        WebElement grossHeader = counties.findElements(By.cssSelector("thead th button")).get(7);
+        assertEquals("Gross sales", grossHeader.getText());
+        grossHeader.click();
+        assertEquals(List.of("421124", "350524"), countyOrder(counties), "descending");
+        grossHeader.click();
+        assertEquals(List.of("350524", "421124"), countyOrder(counties), "ascending: 8,000 before 10,000");
+
         new Select(browser.findElement(By.name("province"))).selectByVisibleText("福建省");
         clickAndWait(browser, browser.findElement(By.cssSelector("form.filters button[type=submit]")));
         assertTrue(browser.getCurrentUrl().contains("province=350000"), browser.getCurrentUrl());
@@ -103,6 +120,10 @@ class StaffAndImportJourneyTest {
                     valueOf(headline, "Gross sales"), 0.0);
             assertEquals(Double.parseDouble(units.replace(",", "")), valueOf(headline, "Units sold"), 0.0);
         }
+    }
+
+    private static List<String> countyOrder(WebElement table) {
+        return table.findElements(By.cssSelector("tbody tr")).stream().map(row -> row.getAttribute("data-county")).toList();
     }
 
     @Test
