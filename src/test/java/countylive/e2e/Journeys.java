@@ -44,6 +44,8 @@ final class Journeys {
         WebElement html = browser.findElement(By.tagName("html"));
         element.click();
         waitFor(browser, ExpectedConditions.stalenessOf(html));
+        // the old page is gone; let the new one finish loading before anyone looks for its elements
+        waitFor(browser, driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     /** Date and time inputs take typed text in the browser's locale format; set their ISO value instead. */
