@@ -41,17 +41,19 @@ public final class Footprint {
         Footprint both = new Footprint();
         for (Footprint part : new Footprint[] {this, other}) {
             both.sessions.addAll(part.sessions);
-            part.days.forEach((scope, keys) -> both.days.computeIfAbsent(scope, s -> new TreeSet<>()).addAll(keys));
-            part.hosts.forEach((scope, keys) -> both.hosts.computeIfAbsent(scope, s -> new TreeSet<>()).addAll(keys));
-            part.officials.forEach((scope, keys) ->
-                    both.officials.computeIfAbsent(scope, s -> new TreeSet<>()).addAll(keys));
-            part.products.forEach((scope, keys) ->
-                    both.products.computeIfAbsent(scope, s -> new TreeSet<>()).addAll(keys));
+            merge(part.days, both.days);
+            merge(part.hosts, both.hosts);
+            merge(part.officials, both.officials);
+            merge(part.products, both.products);
         }
         return both;
     }
 
     static <K> void add(Map<Scope, Set<K>> keys, long campaignId, String countyCode, K key) {
         keys.computeIfAbsent(new Scope(campaignId, countyCode), s -> new TreeSet<>()).add(key);
+    }
+
+    private static <K> void merge(Map<Scope, Set<K>> from, Map<Scope, Set<K>> into) {
+        from.forEach((scope, keys) -> into.computeIfAbsent(scope, s -> new TreeSet<>()).addAll(keys));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -106,7 +105,7 @@ public class PeopleRollup {
     private static Set<Footprint.Scope> scopes(Connection connection, Collection<Long> householdIds)
             throws SQLException {
         Set<Footprint.Scope> scopes = new TreeSet<>();
-        for (List<Long> chunk : chunks(new ArrayList<>(householdIds))) {
+        for (List<Long> chunk : chunks(householdIds)) {
             query(connection, "SELECT b.campaign_id, h.county_code FROM beneficiary_link b"
                             + " JOIN household h ON h.id = b.household_id WHERE b.household_id IN ("
                             + marks(chunk.size()) + ")", chunk,

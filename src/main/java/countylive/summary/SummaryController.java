@@ -1,6 +1,7 @@
 package countylive.summary;
 
 import countylive.account.CurrentUser;
+import countylive.campaign.Campaigns;
 import countylive.account.Role;
 import countylive.web.RecordNotFoundException;
 import io.micronaut.context.annotation.Value;
@@ -31,11 +32,14 @@ class SummaryController {
     static final int PRODUCT_LIMIT = 100;
 
     private final SummaryQueries queries;
+    private final Campaigns campaigns;
     private final Figures figures;
     private final boolean demo;
 
-    SummaryController(SummaryQueries queries, Figures figures, @Value("${countylive.demo:false}") boolean demo) {
+    SummaryController(SummaryQueries queries, Campaigns campaigns, Figures figures,
+                      @Value("${countylive.demo:false}") boolean demo) {
         this.queries = queries;
+        this.campaigns = campaigns;
         this.figures = figures;
         this.demo = demo;
     }
@@ -44,7 +48,7 @@ class SummaryController {
     ModelAndView<Map<String, Object>> show(long id, HttpRequest<?> request, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         Rows.Campaign campaign = queries.campaign(id).orElseThrow(() -> new RecordNotFoundException("campaign", id));
-        if (user.role() == Role.COORDINATOR && !queries.takesPart(id, user.countyCodes())) {
+        if (!campaigns.visibleTo(user, id)) {
             throw new RecordNotFoundException("campaign", id);
         }
         SummaryFilter filter = SummaryFilter.of(request, id, campaign.startsOn(), campaign.endsOn());

@@ -44,19 +44,6 @@ class SummaryQueries {
                         (Integer) row.getObject("target_people", Integer.class))).stream().findFirst();
     }
 
-    /** Whether one of the given counties takes part in the campaign. */
-    boolean takesPart(long campaignId, java.util.Collection<String> counties) {
-        if (counties.isEmpty()) {
-            return false;
-        }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(campaignId);
-        parameters.addAll(counties);
-        String marks = String.join(",", java.util.Collections.nCopies(counties.size(), "?"));
-        return sql.one("SELECT COUNT(*) FROM campaign_county WHERE campaign_id = ? AND county_code IN (" + marks + ")",
-                parameters, row -> row.getLong(1)) > 0;
-    }
-
     List<Rows.Partner> partners(long campaignId) {
         return sql.list("SELECT p.id, p.name, p.kind FROM campaign_partner cp JOIN partner p ON p.id = cp.partner_id"
                         + " WHERE cp.campaign_id = ? ORDER BY p.kind, p.name", List.of(campaignId),

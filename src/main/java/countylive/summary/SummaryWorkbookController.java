@@ -1,7 +1,7 @@
 package countylive.summary;
 
 import countylive.account.CurrentUser;
-import countylive.account.Role;
+import countylive.campaign.Campaigns;
 import countylive.excel.Downloads;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
@@ -26,15 +26,18 @@ import java.util.concurrent.ExecutorService;
 class SummaryWorkbookController {
 
     private final SummaryQueries queries;
+    private final Campaigns campaigns;
     private final OverviewQueries overview;
     private final SummaryWorkbook workbooks;
     private final Messages messages;
     private final ExecutorService executor;
     private final Clock clock;
 
-    SummaryWorkbookController(SummaryQueries queries, OverviewQueries overview, SummaryWorkbook workbooks,
-                              Messages messages, @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
+    SummaryWorkbookController(SummaryQueries queries, Campaigns campaigns, OverviewQueries overview,
+                              SummaryWorkbook workbooks, Messages messages,
+                              @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
         this.queries = queries;
+        this.campaigns = campaigns;
         this.overview = overview;
         this.workbooks = workbooks;
         this.messages = messages;
@@ -47,7 +50,7 @@ class SummaryWorkbookController {
     HttpResponse<StreamedFile> campaign(long id, HttpRequest<?> request, Authentication authentication) throws IOException {
         CurrentUser user = CurrentUser.of(authentication);
         Rows.Campaign campaign = queries.campaign(id).orElseThrow(() -> new RecordNotFoundException("campaign", id));
-        if (user.role() == Role.COORDINATOR && !queries.takesPart(id, user.countyCodes())) {
+        if (!campaigns.visibleTo(user, id)) {
             throw new RecordNotFoundException("campaign", id);
         }
         SummaryFilter filter = SummaryFilter.of(request, id, campaign.startsOn(), campaign.endsOn());

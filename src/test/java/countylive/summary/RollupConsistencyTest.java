@@ -52,6 +52,8 @@ class RollupConsistencyTest {
     OverviewQueries overview;
     @Inject
     Figures figures;
+    @Inject
+    SalesRollup rollup;
 
     EntryData data;
     long campaign;
@@ -72,7 +74,7 @@ class RollupConsistencyTest {
     }
 
     @BeforeEach
-    void setUp() throws SQLException {
+    void setUp() {
         fixtures.clean();
         data = new EntryData(fixtures);
         campaign = data.teaCampaign();
@@ -87,9 +89,7 @@ class RollupConsistencyTest {
                 first, host, second, host);
         chief = data.official("王县长", "县长", YINGSHAN);
         // written directly above: filled as a loader fills them
-        try (Connection connection = fixtures.dataSource().getConnection()) {
-            SalesRollup.rebuild(connection, campaign);
-        }
+        rollup.rebuild(campaign);
         fixtures.coordinatorOf("yingshan", YINGSHAN);
         fixtures.coordinatorOf("xingshan", XINGSHAN);
         fixtures.association("staff");

@@ -85,17 +85,22 @@ final class SummaryData {
 
     /** As the application does after every write of a session or its sale lines: the summaries read the rollups. */
     private void refresh(long session) {
-        try (Connection connection = fixtures.dataSource().getConnection()) {
-            SalesRollup.refresh(connection, List.of(session));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        onConnection(connection -> SalesRollup.refresh(connection, List.of(session)));
     }
 
     /** Recomputes the campaign's rollups, after sale lines were written without {@link #sale}. */
     void rebuild(long campaign) {
+        onConnection(connection -> SalesRollup.rebuild(connection, campaign));
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void onConnection(ConnectionWork work) {
         try (Connection connection = fixtures.dataSource().getConnection()) {
-            SalesRollup.rebuild(connection, campaign);
+            work.run(connection);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -111,11 +116,7 @@ final class SummaryData {
         fixtures.execute("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income,"
                 + " created_at, updated_at) VALUES (?, ?, ?, ?, 100.00, ?, ?)", campaign, household, county, product, NOW, NOW);
         // as the application does after every change of a link
-        try (Connection connection = fixtures.dataSource().getConnection()) {
-            PeopleRollup.rebuild(connection, campaign);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        onConnection(connection -> PeopleRollup.rebuild(connection, campaign));
     }
 
     private long id(String sql, Object... parameters) {
