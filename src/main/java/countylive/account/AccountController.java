@@ -1,5 +1,9 @@
 package countylive.account;
 
+import countylive.access.Role;
+
+import countylive.access.CurrentUser;
+
 import countylive.audit.AuditTrail;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
@@ -207,7 +211,7 @@ class AccountController {
     }
 
     private AppUser find(long id) {
-        return users.findById(id).orElseThrow(() -> new RecordNotFoundException(AccountService.AUDIT_TYPE, id));
+        return users.findById(id).orElseThrow(() -> new RecordNotFoundException(AccountService.AUDIT_TYPE.code(), id));
     }
 
     private static Map<String, Object> formExtras(@Nullable AppUser user) {

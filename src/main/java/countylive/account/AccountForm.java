@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.Role;
+
 import countylive.web.csrf.CsrfForm;
 import countylive.web.form.FormErrors;
 import countylive.web.form.Input;

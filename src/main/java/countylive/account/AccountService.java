@@ -1,5 +1,9 @@
 package countylive.account;
 
+import countylive.audit.RecordType;
+
+import countylive.access.CurrentUser;
+
 import countylive.audit.AuditTrail;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -23,7 +27,7 @@ import java.util.TreeSet;
 @Singleton
 class AccountService {
 
-    static final String AUDIT_TYPE = "account";
+    static final RecordType AUDIT_TYPE = RecordType.ACCOUNT;
     static final String PASSWORD_FIELD = "password";
 
     private final UserRepository users;
@@ -109,7 +113,7 @@ class AccountService {
     }
 
     private AppUser find(long id) {
-        return users.findById(id).orElseThrow(() -> new countylive.web.RecordNotFoundException(AUDIT_TYPE, id));
+        return users.findById(id).orElseThrow(() -> new countylive.web.RecordNotFoundException(AUDIT_TYPE.code(), id));
     }
 
     /** The audited fields: never the password hash. */

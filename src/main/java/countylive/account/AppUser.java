@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.Role;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;

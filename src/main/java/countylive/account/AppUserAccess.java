@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.Role;
+
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.Role;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;

@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.CurrentUser;
+
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
 import countylive.web.form.FormView;

@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.CurrentUser;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;

@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.Role;
+
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -11,5 +11,6 @@ import java.time.LocalDateTime;
 @MappedEntity("audit_event")
 record AuditEvent(@Id @GeneratedValue @Nullable Long id, LocalDateTime occurredAt, @Nullable Long userId,
                   String username, String action, String entityType, String entityId,
-                  @Nullable String countyCode, String changes) {
+                  @Nullable String countyCode, String changes, @Nullable String scopeType,
+                  @Nullable String scopeId, @Nullable String sourceFile) {
 }

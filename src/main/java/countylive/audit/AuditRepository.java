@@ -17,20 +17,20 @@ interface AuditRepository extends GenericRepository<AuditEvent, Long> {
 
     @Introspected
     record Row(long id, LocalDateTime occurredAt, String username, String action, String entityType,
-               String entityId, @Nullable String countyCode, String changes) {
+               String entityId, @Nullable String countyCode, String changes, @Nullable String sourceFile) {
     }
 
-    @Query("""
-            INSERT INTO audit_event (occurred_at, user_id, username, action, entity_type, entity_id, county_code, changes)
-            VALUES (:occurredAt, :userId, :username, :action, :entityType, :entityId, :countyCode, :changes)""")
-    void insert(LocalDateTime occurredAt, Long userId, String username, String action, String entityType,
-                String entityId, @Nullable String countyCode, String changes);
-
     @Query(value = """
-            SELECT id, occurred_at, username, action, entity_type, entity_id, county_code, changes
+            SELECT id, occurred_at, username, action, entity_type, entity_id, county_code, changes, source_file
             FROM audit_event WHERE entity_type = :entityType AND entity_id = :entityId
             ORDER BY occurred_at DESC, id DESC LIMIT 200""", readOnly = true)
     List<Row> findHistory(String entityType, String entityId);
+
+    @Query(value = """
+            SELECT id, occurred_at, username, action, entity_type, entity_id, county_code, changes, source_file
+            FROM audit_event WHERE scope_type = :scopeType AND scope_id = :scopeId AND entity_type = :entityType
+            ORDER BY occurred_at DESC, id DESC LIMIT 200""", readOnly = true)
+    List<Row> findFiledUnder(String scopeType, String scopeId, String entityType);
 
     /** The trail newest first, each filter applying only when given. */
     @Query(value = """

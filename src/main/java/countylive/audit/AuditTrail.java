@@ -1,7 +1,8 @@
 package countylive.audit;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -10,6 +11,9 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,36 +30,62 @@ import java.util.TreeSet;
 @Singleton
 public class AuditTrail {
 
+    private static final String INSERT = """
+            INSERT INTO audit_event (occurred_at, user_id, username, action, entity_type, entity_id, county_code,
+                                     changes, scope_type, scope_id, source_file)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * Where an entry is filed besides under its own record, and what made the change: a sale line's
+     * entries are filed under its session (the grid shows them), an imported line names its file.
+     */
+    public record Filed(@Nullable RecordType scopeType, @Nullable Object scopeId, @Nullable String sourceFile) {
+
+        public static final Filed ALONE = new Filed(null, null, null);
+
+        public static Filed under(RecordType scopeType, Object scopeId) {
+            return new Filed(scopeType, scopeId, null);
+        }
+
+        public Filed from(@Nullable String file) {
+            return new Filed(scopeType, scopeId, file);
+        }
+    }
+
+    /** One entry, ready to be written. */
+    private record Event(LocalDateTime occurredAt, @Nullable Long userId, String username, AuditAction action,
+                         RecordType type, String entityId, @Nullable String countyCode, String changes, Filed filed) {
+    }
+
     private final AuditRepository events;
+    private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(AuditRepository events, JsonMapper json, Clock clock) {
+    AuditTrail(AuditRepository events, JdbcOperations jdbc, JsonMapper json, Clock clock) {
         this.events = events;
+        this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void created(CurrentUser user, String entityType, Object entityId, @Nullable String countyCode,
+    public void created(CurrentUser user, RecordType type, Object entityId, @Nullable String countyCode,
                         Map<String, ?> after) {
-        write(user, AuditAction.CREATE, entityType, entityId, countyCode, diff(Map.of(), after));
+        batch(user).created(type, entityId, countyCode, after, Filed.ALONE).write();
     }
 
     /** Writes an entry only when some field changed, with just the fields that did. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void updated(CurrentUser user, String entityType, Object entityId, @Nullable String countyCode,
+    public void updated(CurrentUser user, RecordType type, Object entityId, @Nullable String countyCode,
                         Map<String, ?> before, Map<String, ?> after) {
-        Map<String, List<String>> changes = diff(before, after);
-        if (!changes.isEmpty()) {
-            write(user, AuditAction.UPDATE, entityType, entityId, countyCode, changes);
-        }
+        batch(user).updated(type, entityId, countyCode, before, after, Filed.ALONE).write();
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void deleted(CurrentUser user, String entityType, Object entityId, @Nullable String countyCode,
+    public void deleted(CurrentUser user, RecordType type, Object entityId, @Nullable String countyCode,
                         Map<String, ?> before) {
-        write(user, AuditAction.DELETE, entityType, entityId, countyCode, diff(before, Map.of()));
+        batch(user).deleted(type, entityId, countyCode, before, Filed.ALONE).write();
     }
 
     /**
@@ -63,28 +93,34 @@ public class AuditTrail {
      * neither the old nor the new value.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void changedWithoutValues(CurrentUser user, String entityType, Object entityId,
+    public void changedWithoutValues(CurrentUser user, RecordType type, Object entityId,
                                      @Nullable String countyCode, String field) {
         List<String> noValues = new ArrayList<>(2);
         noValues.add(null);
         noValues.add(null);
-        write(user, AuditAction.UPDATE, entityType, entityId, countyCode, Map.of(field, noValues));
+        Batch batch = batch(user);
+        batch.add(AuditAction.UPDATE, type, entityId, countyCode, Map.of(field, noValues), Filed.ALONE);
+        batch.write();
     }
 
-    /** A bulk import: one entry for the batch, with its summary as the "after" values. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void imported(CurrentUser user, String entityType, Object batchId, @Nullable String countyCode,
-                         Map<String, ?> summary) {
-        write(user, AuditAction.IMPORT, entityType, batchId, countyCode, diff(Map.of(), summary));
+    /** Entries collected and written together, in one batch of the caller's transaction. */
+    public Batch batch(CurrentUser user) {
+        return new Batch(user);
     }
 
-    public List<AuditEntry> historyOf(String entityType, Object entityId) {
-        return events.findHistory(entityType, String.valueOf(entityId)).stream().map(this::entry).toList();
+    public List<AuditEntry> historyOf(RecordType type, Object entityId) {
+        return events.findHistory(type.code(), String.valueOf(entityId)).stream().map(this::entry).toList();
+    }
+
+    /** The entries of records of one type filed under another record: a session's sale lines. */
+    public List<AuditEntry> historyUnder(RecordType scopeType, Object scopeId, RecordType type) {
+        return events.findFiledUnder(scopeType.code(), String.valueOf(scopeId), type.code()).stream()
+                .map(this::entry).toList();
     }
 
     AuditEntry entry(AuditEvent event) {
         return entry(new AuditRepository.Row(event.id(), event.occurredAt(), event.username(), event.action(),
-                event.entityType(), event.entityId(), event.countyCode(), event.changes()));
+                event.entityType(), event.entityId(), event.countyCode(), event.changes(), event.sourceFile()));
     }
 
     AuditEntry entry(AuditRepository.Row row) {
@@ -92,20 +128,105 @@ public class AuditTrail {
             @SuppressWarnings("unchecked")
             Map<String, List<String>> changes = json.readValue(row.changes(), Map.class);
             return new AuditEntry(row.id(), row.occurredAt(), row.username(), row.action(), row.entityType(),
-                    row.entityId(), row.countyCode(), changes);
+                    row.entityId(), row.countyCode(), changes, row.sourceFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void write(CurrentUser user, AuditAction action, String entityType, Object entityId,
-                       @Nullable String countyCode, Map<String, List<String>> changes) {
-        try {
-            events.insert(LocalDateTime.now(clock), user.id(), user.username(), action.name(), entityType,
-                    String.valueOf(entityId), countyCode, json.writeValueAsString(changes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Entries of one user's change, written in one JDBC batch when {@link #write()} is called. */
+    public final class Batch {
+
+        private final CurrentUser user;
+        private final LocalDateTime now = LocalDateTime.now(clock);
+        private final List<Event> events = new ArrayList<>();
+
+        private Batch(CurrentUser user) {
+            this.user = user;
         }
+
+        public Batch created(RecordType type, Object entityId, @Nullable String countyCode, Map<String, ?> after,
+                             Filed filed) {
+            return add(AuditAction.CREATE, type, entityId, countyCode, diff(Map.of(), after), filed);
+        }
+
+        /** Adds an entry only when some field changed, with just the fields that did. */
+        public Batch updated(RecordType type, Object entityId, @Nullable String countyCode, Map<String, ?> before,
+                             Map<String, ?> after, Filed filed) {
+            Map<String, List<String>> changes = diff(before, after);
+            return changes.isEmpty() ? this : add(AuditAction.UPDATE, type, entityId, countyCode, changes, filed);
+        }
+
+        public Batch deleted(RecordType type, Object entityId, @Nullable String countyCode, Map<String, ?> before,
+                             Filed filed) {
+            return add(AuditAction.DELETE, type, entityId, countyCode, diff(before, Map.of()), filed);
+        }
+
+        /** A bulk import: one entry for the file, with its summary as the "after" values. */
+        public Batch imported(RecordType type, Object batchId, @Nullable String countyCode, Map<String, ?> summary,
+                              @Nullable String sourceFile) {
+            return add(AuditAction.IMPORT, type, batchId, countyCode, diff(Map.of(), summary),
+                    new Filed(null, null, sourceFile));
+        }
+
+        public int size() {
+            return events.size();
+        }
+
+        private Batch add(AuditAction action, RecordType type, Object entityId, @Nullable String countyCode,
+                          Map<String, List<String>> changes, Filed filed) {
+            try {
+                events.add(new Event(now, user.isSystem() ? null : user.id(), user.username(), action, type,
+                        String.valueOf(entityId), countyCode, json.writeValueAsString(changes), filed));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /** Writes what was collected, in the caller's transaction. */
+        @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+        public void write() {
+            if (events.isEmpty()) {
+                return;
+            }
+            jdbc.prepareStatement(INSERT, statement -> {
+                int inBatch = 0;
+                for (Event event : events) {
+                    bind(statement, event);
+                    statement.addBatch();
+                    if (++inBatch == 1000) {
+                        statement.executeBatch();
+                        inBatch = 0;
+                    }
+                }
+                if (inBatch > 0) {
+                    statement.executeBatch();
+                }
+                return null;
+            });
+            events.clear();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Event event) throws SQLException {
+        statement.setObject(1, event.occurredAt());
+        if (event.userId() == null) {
+            statement.setNull(2, Types.BIGINT);
+        } else {
+            statement.setLong(2, event.userId());
+        }
+        statement.setString(3, event.username());
+        statement.setString(4, event.action().name());
+        statement.setString(5, event.type().code());
+        statement.setString(6, event.entityId());
+        statement.setString(7, event.countyCode());
+        statement.setString(8, event.changes());
+        Filed filed = event.filed();
+        statement.setString(9, filed.scopeType() == null ? null : filed.scopeType().code());
+        statement.setString(10, filed.scopeId() == null ? null : String.valueOf(filed.scopeId()));
+        String file = filed.sourceFile();
+        statement.setString(11, file == null || file.length() <= 200 ? file : file.substring(0, 200));
     }
 
     /** {field: [before, after]} for every field whose value differs; absent reads as null. */
@@ -132,6 +253,9 @@ public class AuditTrail {
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
         }
         return String.valueOf(value);
     }

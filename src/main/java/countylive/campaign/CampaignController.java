@@ -1,7 +1,7 @@
 package countylive.campaign;
 
-import countylive.account.CurrentUser;
-import countylive.account.Role;
+import countylive.access.CurrentUser;
+import countylive.access.Role;
 import countylive.audit.AuditTrail;
 import countylive.region.Counties;
 import countylive.web.ListQuery;

@@ -88,4 +88,25 @@ interface CampaignRepository extends CrudRepository<Campaign, Long> {
                  + (SELECT COUNT(*) FROM sale_import WHERE campaign_id = :id AND county_code = :countyCode)""",
             readOnly = true)
     long countRecordsInCounty(long id, String countyCode);
+
+    /** Locks one campaign county for a change of its data and raises its revision (see CampaignLocks). */
+    @Query("UPDATE campaign_county SET revision = revision + 1 WHERE campaign_id = :id AND county_code = :countyCode")
+    int lockCounty(long id, String countyCode);
+
+    /** Locks every county of the campaign, in code order, as CampaignLocks does one by one. */
+    @Query("UPDATE campaign_county SET revision = revision + 1 WHERE campaign_id = :id ORDER BY county_code")
+    int lockCounties(long id);
+
+    /** Keeps the revision of a county that is leaving the campaign, so the campaign's revision never goes down. */
+    @Query("""
+            UPDATE campaign SET retired_revision = retired_revision
+                + (SELECT revision FROM campaign_county WHERE campaign_id = :id AND county_code = :countyCode)
+            WHERE id = :id""")
+    void retireCounty(long id, String countyCode);
+
+    @Query(value = """
+            SELECT c.retired_revision + COALESCE((SELECT SUM(cc.revision) FROM campaign_county cc
+                                                  WHERE cc.campaign_id = c.id), 0)
+            FROM campaign c WHERE c.id = :id""", readOnly = true)
+    java.util.Optional<Long> revision(long id);
 }

@@ -1,6 +1,8 @@
 package countylive.campaign;
 
-import countylive.account.CurrentUser;
+import countylive.audit.RecordType;
+
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.region.Counties;
 import countylive.region.CountyInfo;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 @Singleton
 class CampaignService {
 
-    static final String AUDIT_TYPE = "campaign";
+    static final RecordType AUDIT_TYPE = RecordType.CAMPAIGN;
 
     /** A change the campaign's state forbids; the field and message say why. Nothing is saved. */
     static final class Refused extends RuntimeException {
@@ -47,12 +49,15 @@ class CampaignService {
     }
 
     private final CampaignRepository campaigns;
+    private final CampaignLocks locks;
     private final Counties counties;
     private final Submissions submissions;
     private final AuditTrail audit;
 
-    CampaignService(CampaignRepository campaigns, Counties counties, Submissions submissions, AuditTrail audit) {
+    CampaignService(CampaignRepository campaigns, CampaignLocks locks, Counties counties, Submissions submissions,
+                    AuditTrail audit) {
         this.campaigns = campaigns;
+        this.locks = locks;
         this.counties = counties;
         this.submissions = submissions;
         this.audit = audit;
@@ -83,6 +88,9 @@ class CampaignService {
     @Transactional
     Campaign update(CurrentUser user, CampaignForm.Draft draft) {
         Campaign changed = draft.campaign();
+        // first, as every writer of the campaign's data does: no session, line or link of any of its
+        // counties changes until this commits, so the checks below hold until then (a closing too)
+        locks.lockAll(changed.id());
         Campaign before = campaigns.findById(changed.id()).orElseThrow(() -> new OptimisticLockException("gone"));
         if (!Objects.equals(before.version(), changed.version())) {
             throw new OptimisticLockException("stale version");
@@ -113,7 +121,10 @@ class CampaignService {
                 .forEach(id -> campaigns.removePartner(saved.id(), id));
         draft.partnerIds().stream().filter(id -> !keptPartners.contains(id))
                 .forEach(id -> campaigns.addPartner(saved.id(), id));
-        removed.forEach(code -> campaigns.removeCounty(saved.id(), code));
+        removed.forEach(code -> {
+            campaigns.retireCounty(saved.id(), code);
+            campaigns.removeCounty(saved.id(), code);
+        });
         draft.countyCodes().stream().filter(code -> !countiesBefore.contains(code))
                 .forEach(code -> campaigns.addCounty(saved.id(), code));
         audit.updated(user, AUDIT_TYPE, saved.id(), null, before.auditValues(partnersBefore, countiesBefore),
@@ -124,6 +135,7 @@ class CampaignService {
     /** Deletes the campaign unless something blocks it; returns what does (nothing when deleted). */
     @Transactional
     Blockers delete(CurrentUser user, long id) {
+        locks.lockAll(id);
         Optional<Campaign> campaign = campaigns.findById(id);
         if (campaign.isEmpty()) {
             return new Blockers(false, 0, 0, 0);

@@ -1,7 +1,7 @@
 package countylive.campaign;
 
-import countylive.account.CurrentUser;
-import countylive.account.Role;
+import countylive.access.CurrentUser;
+import countylive.access.Role;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -29,6 +29,15 @@ public class Campaigns {
     /** The participating counties' codes, in code order. */
     public List<String> countyCodes(long campaignId) {
         return campaigns.countyCodes(campaignId);
+    }
+
+    /**
+     * The campaign's revision: it rises with every committed change of the campaign or of its data
+     * (sessions, sale lines, households' links), on any app node, and never repeats; empty for an
+     * unknown campaign. A summary computed at one revision stays right until the revision moves.
+     */
+    public Optional<Long> revision(long campaignId) {
+        return campaigns.revision(campaignId);
     }
 
     /** Whether the user may see the campaign: coordinators only where one of their counties takes part. */

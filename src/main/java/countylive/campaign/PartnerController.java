@@ -1,6 +1,6 @@
 package countylive.campaign;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.web.ListQuery;
 import countylive.web.Messages;

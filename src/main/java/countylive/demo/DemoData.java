@@ -1,15 +1,21 @@
 package countylive.demo;
 
-import countylive.summary.SalesRollup;
+import countylive.access.CurrentUser;
+import countylive.host.Platform;
+import countylive.ledger.CampaignLoad;
+import countylive.ledger.HouseholdDraft;
+import countylive.ledger.Ledger;
+import countylive.ledger.LineFigures;
+import countylive.ledger.LinkDraft;
+import countylive.ledger.SessionDraft;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +28,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,8 +38,10 @@ import java.util.Random;
 /**
  * The illustrative campaigns of demo mode (countylive.demo, on with the embedded database): the
  * 2020 spring tea campaign and the Hubei one-day campaign, with totals equal to the published
- * ones and invented detail beneath. Made once, in one transaction with batched inserts, from a
- * fixed seed, so every demo installation shows the same figures.
+ * ones and invented detail beneath. Made once, in one transaction, from a fixed seed, so every
+ * demo installation shows the same figures. The campaigns, their partners, hosts, officials and
+ * products are written here; their sessions, sale lines and households go through the ledger,
+ * like anyone's, and each campaign is closed once it is complete.
  */
 @Singleton
 public class DemoData {
@@ -38,13 +49,17 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final long SEED = 20200402L;
 
-    private final DataSource dataSource;
+    private static final CurrentUser LOADER = CurrentUser.system("demo");
+
+    private final TransactionOperations<Connection> transactions;
+    private final Ledger ledger;
     private final boolean demo;
     private final Clock clock;
 
-    DemoData(DataSource dataSource, DataSourceResolver resolver, Clock clock,
+    DemoData(TransactionOperations<Connection> transactions, Ledger ledger, Clock clock,
              @Value("${countylive.demo:false}") boolean demo) {
-        this.dataSource = resolver.resolve(dataSource);
+        this.transactions = transactions;
+        this.ledger = ledger;
         this.clock = clock;
         this.demo = demo;
     }
@@ -58,26 +73,17 @@ public class DemoData {
 
     /** Creates the demo campaigns unless the tea campaign exists; true when it made them. */
     public synchronized boolean load() {
-        try (Connection connection = dataSource.getConnection()) {
+        // one transaction: the ledger's loads join it, so a failure leaves no half-made demo
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
             if (exists(connection)) {
                 return false;
             }
-            connection.setAutoCommit(false);
-            try {
-                Loader loader = new Loader(connection, new Random(SEED), now());
-                loader.campaign(DemoCampaigns.TEA);
-                loader.campaign(DemoCampaigns.HUBEI);
-                connection.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the demo campaigns", e);
-        }
+            Loader loader = new Loader(connection, new Random(SEED), now(), ledger);
+            loader.campaign(DemoCampaigns.TEA);
+            loader.campaign(DemoCampaigns.HUBEI);
+            return true;
+        });
     }
 
     /** The id of a demo campaign by its name, for tests and links. */
@@ -108,14 +114,16 @@ public class DemoData {
         private final Connection connection;
         private final Random random;
         private final Timestamp now;
+        private final Ledger ledger;
         private final Map<String, Long> officials = new HashMap<>();
         private final Map<String, List<Long>> products = new HashMap<>();
         private List<Long> hosts;
 
-        Loader(Connection connection, Random random, Timestamp now) {
+        Loader(Connection connection, Random random, Timestamp now, Ledger ledger) {
             this.connection = connection;
             this.random = random;
             this.now = now;
+            this.ledger = ledger;
         }
 
         void campaign(DemoCampaigns.Plan plan) throws SQLException {
@@ -124,7 +132,7 @@ public class DemoData {
             }
             long campaignId = insertOne("INSERT INTO campaign (name, theme, starts_on, ends_on, status, description,"
                             + " target_gross, target_people, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,0,?,?)",
-                    plan.name(), plan.theme(), plan.startsOn(), plan.endsOn(), "CLOSED", plan.description(),
+                    plan.name(), plan.theme(), plan.startsOn(), plan.endsOn(), "ACTIVE", plan.description(),
                     plan.targetGross(), plan.targetPeople(), now, now);
             List<Object[]> rows = new ArrayList<>();
             for (String partner : plan == DemoCampaigns.TEA
@@ -149,13 +157,11 @@ public class DemoData {
                 officialOf(county.code(), officials.size());
                 productsOf(county);
             }
-            List<long[]> sessions = sessions(plan, campaignId);
-            saleLines(plan, campaignId, sessions);
-            if (plan.people() > 0) {
-                households(plan, campaignId);
-            }
-            // the summaries read the rollups: fill them in the same transaction
-            SalesRollup.rebuild(connection, campaignId);
+            List<CampaignLoad.Session> sessions = sessions(plan, campaignId);
+            List<CampaignLoad.Household> households = plan.people() > 0 ? households(plan, campaignId) : List.of();
+            ledger.load(LOADER, new CampaignLoad(campaignId, sessions, households));
+            // complete: the demo campaigns are the final figures of campaigns that have ended
+            update("UPDATE campaign SET status = 'CLOSED' WHERE id = ?", campaignId);
         }
 
         private List<Long> hosts() throws SQLException {
@@ -211,8 +217,8 @@ public class DemoData {
             return BigDecimal.valueOf(low + random.nextInt(high - low)).add(new BigDecimal("0.90"));
         }
 
-        /** Sessions per county spread over the period; returns {id, county index} per session. */
-        private List<long[]> sessions(DemoCampaigns.Plan plan, long campaignId) throws SQLException {
+        /** Sessions per county spread over the period, each selling its county's products. */
+        private List<CampaignLoad.Session> sessions(DemoCampaigns.Plan plan, long campaignId) {
             int days = (int) (plan.endsOn().toEpochDay() - plan.startsOn().toEpochDay()) + 1;
             int count = plan.counties().size() * plan.sessionsPerCounty();
             double[] weights = new double[count];
@@ -220,10 +226,9 @@ public class DemoData {
                 weights[i] = 0.4 + random.nextDouble();
             }
             long[] views = Allocation.split(plan.views(), weights, 1);
-            List<Object[]> rows = new ArrayList<>();
-            List<Integer> countyOf = new ArrayList<>();
+            List<SessionDraft> drafts = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                int county = i % plan.counties().size();
+                String county = plan.counties().get(i % plan.counties().size()).code();
                 int round = i / plan.counties().size();
                 // each county's sessions in separate stretches of the period, at different evening hours
                 int slot = days / plan.sessionsPerCounty();
@@ -232,43 +237,32 @@ public class DemoData {
                 LocalDateTime ends = starts.plusMinutes(90 + 30L * random.nextInt(4));
                 long unique = Math.round(views[i] * (0.55 + random.nextDouble() * 0.2));
                 long peak = Math.max(1, Math.round(views[i] * (0.03 + random.nextDouble() * 0.04)));
-                rows.add(new Object[] {campaignId, plan.counties().get(county).code(), "DOUYIN", day,
-                        Timestamp.valueOf(starts), Timestamp.valueOf(ends), views[i], unique, peak,
-                        Math.round(views[i] * 0.01), now, now});
-                countyOf.add(county);
+                drafts.add(new SessionDraft(campaignId, county, Platform.DOUYIN, starts, ends, views[i], unique, peak,
+                        Math.round(views[i] * 0.01), Set.of(), Set.of(officials.get(county)), null));
             }
-            List<Long> ids = batch("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at,"
-                    + " ends_at, views, unique_viewers, peak_viewers, new_followers, version, created_at, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)", rows);
-            List<Object[]> hostRows = new ArrayList<>();
-            List<Object[]> officialRows = new ArrayList<>();
-            List<long[]> result = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                long id = ids.get(i);
-                String county = plan.counties().get(countyOf.get(i)).code();
+            List<SessionDraft> withHosts = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                SessionDraft draft = drafts.get(i);
                 int first = i % hosts.size();
-                hostRows.add(new Object[] {id, hosts.get(first)});
+                Set<Long> sessionHosts = new LinkedHashSet<>(List.of(hosts.get(first)));
                 if (random.nextInt(3) == 0) {
-                    hostRows.add(new Object[] {id, hosts.get((first + 1 + random.nextInt(hosts.size() - 1)) % hosts.size())});
+                    sessionHosts.add(hosts.get((first + 1 + random.nextInt(hosts.size() - 1)) % hosts.size()));
                 }
-                officialRows.add(new Object[] {id, officials.get(county)});
-                result.add(new long[] {id, countyOf.get(i)});
+                withHosts.add(new SessionDraft(draft.campaignId(), draft.countyCode(), draft.platform(), draft.startsAt(),
+                        draft.endsAt(), draft.views(), draft.uniqueViewers(), draft.peakViewers(), draft.newFollowers(),
+                        sessionHosts, draft.officialIds(), null));
             }
-            batch("INSERT INTO live_session_host (session_id, host_id) VALUES (?,?)", hostRows);
-            batch("INSERT INTO live_session_official (session_id, official_id) VALUES (?,?)", officialRows);
-            return result;
+            return saleLines(plan, withHosts);
         }
 
         /** Every session sells its county's products; units and gross split exactly to the totals. */
-        private void saleLines(DemoCampaigns.Plan plan, long campaignId, List<long[]> sessions) throws SQLException {
-            record Line(long session, String county, LocalDate day, long product) {
+        private List<CampaignLoad.Session> saleLines(DemoCampaigns.Plan plan, List<SessionDraft> sessions) {
+            record Line(int session, long product) {
             }
             List<Line> lines = new ArrayList<>();
-            Map<Long, LocalDate> days = sessionDays(campaignId);
-            for (long[] session : sessions) {
-                String county = plan.counties().get((int) session[1]).code();
-                for (long product : products.get(county)) {
-                    lines.add(new Line(session[0], county, days.get(session[0]), product));
+            for (int s = 0; s < sessions.size(); s++) {
+                for (long product : products.get(sessions.get(s).countyCode())) {
+                    lines.add(new Line(s, product));
                 }
             }
             double[] unitWeights = new double[lines.size()];
@@ -282,40 +276,28 @@ public class DemoData {
             }
             long fen = plan.gross().movePointRight(2).longValueExact();
             long[] gross = Allocation.split(fen, grossWeights, 100);
-            List<Object[]> rows = new ArrayList<>();
+            List<Map<Long, LineFigures>> figures = new ArrayList<>();
+            sessions.forEach(session -> figures.add(new LinkedHashMap<>()));
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 long orders = Math.max(1, Math.round(units[i] * (0.7 + random.nextDouble() * 0.25)));
                 long refundFen = Math.round(gross[i] * random.nextDouble() * 0.03);
-                rows.add(new Object[] {line.session(), campaignId, line.county(), line.day(), line.product(),
-                        units[i], Math.min(orders, units[i]), BigDecimal.valueOf(gross[i], 2),
-                        BigDecimal.valueOf(refundFen, 2), now, now});
+                figures.get(line.session()).put(line.product(), new LineFigures(units[i], Math.min(orders, units[i]),
+                        BigDecimal.valueOf(gross[i], 2), BigDecimal.valueOf(refundFen, 2)));
             }
-            batch("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, orders,"
-                    + " gross, refunds, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,0,?,?)", rows);
-        }
-
-        private Map<Long, LocalDate> sessionDays(long campaignId) throws SQLException {
-            Map<Long, LocalDate> days = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id, live_date FROM live_session WHERE campaign_id = ?")) {
-                statement.setLong(1, campaignId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        days.put(rows.getLong(1), rows.getDate(2).toLocalDate());
-                    }
-                }
+            List<CampaignLoad.Session> result = new ArrayList<>();
+            for (int s = 0; s < sessions.size(); s++) {
+                result.add(new CampaignLoad.Session(sessions.get(s), figures.get(s)));
             }
-            return days;
+            return result;
         }
 
         /**
          * Households whose members add up exactly to the plan's people; every fourth household is
          * linked through both of its county's products (and still counts once).
          */
-        private void households(DemoCampaigns.Plan plan, long campaignId) throws SQLException {
-            List<Object[]> rows = new ArrayList<>();
-            List<String> counties = new ArrayList<>();
+        private List<CampaignLoad.Household> households(DemoCampaigns.Plan plan, long campaignId) {
+            List<CampaignLoad.Household> households = new ArrayList<>();
             long remaining = plan.people();
             int n = 0;
             while (remaining > 0) {
@@ -323,24 +305,20 @@ public class DemoData {
                 remaining -= members;
                 String county = plan.counties().get(n % plan.counties().size()).code();
                 String surname = DemoCampaigns.SURNAMES[random.nextInt(DemoCampaigns.SURNAMES.length)];
-                rows.add(new Object[] {String.format("DEMO%s%05d", county, n + 1), county,
-                        "演示村" + (1 + random.nextInt(12)) + "组", surname + "某某", members, now, now});
-                counties.add(county);
+                households.add(new CampaignLoad.Household(new HouseholdDraft(String.format("DEMO%s%05d", county, n + 1),
+                        county, "演示村" + (1 + random.nextInt(12)) + "组", surname + "某某", members), new ArrayList<>()));
                 n++;
             }
-            List<Long> ids = batch("INSERT INTO household (registration_no, county_code, village, head_name, members,"
-                    + " version, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?)", rows);
-            List<Object[]> links = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                List<Long> countyProducts = products.get(counties.get(i));
+            for (int i = 0; i < households.size(); i++) {
+                CampaignLoad.Household household = households.get(i);
+                List<Long> countyProducts = products.get(household.draft().countyCode());
                 int linked = i % 4 == 0 ? 2 : 1;
                 for (int k = 0; k < linked; k++) {
-                    links.add(new Object[] {campaignId, ids.get(i), counties.get(i), countyProducts.get((i + k) % 2),
-                            BigDecimal.valueOf(20_000 + random.nextInt(300_000), 2), now, now});
+                    household.links().add(new LinkDraft(campaignId, countyProducts.get((i + k) % 2),
+                            BigDecimal.valueOf(20_000 + random.nextInt(300_000), 2)));
                 }
             }
-            batch("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, version,"
-                    + " created_at, updated_at) VALUES (?,?,?,?,?,0,?,?)", links);
+            return households;
         }
 
         private long insertOne(String sql, Object... values) throws SQLException {

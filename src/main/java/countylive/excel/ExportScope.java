@@ -1,7 +1,7 @@
 package countylive.excel;
 
-import countylive.account.CurrentUser;
-import countylive.account.Role;
+import countylive.access.CurrentUser;
+import countylive.access.Role;
 import countylive.campaign.CampaignInfo;
 import countylive.campaign.Campaigns;
 import countylive.web.RecordNotFoundException;

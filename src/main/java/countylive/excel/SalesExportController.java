@@ -1,6 +1,6 @@
 package countylive.excel;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

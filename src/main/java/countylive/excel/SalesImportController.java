@@ -1,7 +1,13 @@
 package countylive.excel;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
+import countylive.ledger.ImportOutcome;
+import countylive.ledger.ImportRefusal;
+import countylive.ledger.Ledger;
+import countylive.ledger.SalesFile;
 import countylive.web.Messages;
+import countylive.web.form.FormView;
+import countylive.web.form.Refusal;
 import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfProtected;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +28,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Named;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,17 +57,20 @@ class SalesImportController {
     private static final Logger LOG = LoggerFactory.getLogger(SalesImportController.class);
 
     private final ImportScope scopes;
-    private final SalesImport imports;
+    private final Ledger ledger;
     private final ImportWorkbooks workbooks;
     private final Rejections rejections;
     private final Messages messages;
+    private final FormView forms;
     private final ExecutorService executor;
     private final Clock clock;
 
-    SalesImportController(ImportScope scopes, SalesImport imports, ImportWorkbooks workbooks, Rejections rejections,
-                          Messages messages, @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
+    SalesImportController(ImportScope scopes, Ledger ledger, ImportWorkbooks workbooks, Rejections rejections,
+                          Messages messages, FormView forms, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+                          Clock clock) {
         this.scopes = scopes;
-        this.imports = imports;
+        this.ledger = ledger;
+        this.forms = forms;
         this.workbooks = workbooks;
         this.rejections = rejections;
         this.messages = messages;
@@ -107,40 +117,46 @@ class SalesImportController {
         String fileName = file == null || file.getFilename() == null ? "upload.xlsx" : file.getFilename();
         try (Workbook workbook = UploadedWorkbook.open(bytes)) {
             String sha256 = sha256(bytes);
-            if (imports.importedBefore(id, county, sha256)) {
+            if (scopes.importedBefore(id, county, sha256)) {
                 return refused(scope, county, "excel.import.sameFile", HttpStatus.CONFLICT);
             }
-            SalesImport.Checked checked = imports.check(workbook, id, county, locale);
-            boolean confirmed = confirm != null && !confirm.isBlank();
-            if (checked.hasErrors() || (checked.hasWarnings() && !confirmed)) {
-                byte[] marked = workbooks.marked(workbook, checked.problems());
-                String token = rejections.keep(user.id(), "marked_" + fileName, marked);
-                Map<String, Object> model = model(scope, county);
-                model.put("problems", checked.problems());
-                model.put("rejection", token);
-                model.put("onlyWarnings", !checked.hasErrors());
-                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("excel/import", model));
-            }
-            int lines;
+            SalesFile read = SalesFileReader.read(workbook, id, county, fileName, sha256,
+                    confirm != null && !confirm.isBlank());
             try {
-                lines = imports.write(user, id, county, checked.rows(), fileName, sha256);
-            } catch (countylive.livestream.CampaignClosedException e) {
-                return refused(scope, county, "excel.import.closed", HttpStatus.CONFLICT);
-            } catch (io.micronaut.data.exceptions.DataAccessException e) {
-                if (imports.importedBefore(id, county, sha256)) {
-                    // the same file, uploaded twice at once: the other upload imported it
-                    return refused(scope, county, "excel.import.sameFile", HttpStatus.CONFLICT);
-                }
-                throw e;
+                ImportOutcome outcome = ledger.importSales(user, read);
+                LOG.info("{} imported {} into campaign {} for county {}: {} new, {} changed, {} unchanged lines",
+                        user.username(), fileName, id, county, outcome.created(), outcome.changed().size(),
+                        outcome.unchanged());
+                Map<String, Object> model = model(scope, county);
+                model.put("outcome", outcome);
+                model.put("changes", scopes.changes(outcome));
+                return HttpResponse.ok(new ModelAndView<>("excel/import", model));
+            } catch (ImportRefusal refusal) {
+                List<ImportProblem> problems = refusal.rows().stream().map(problem -> new ImportProblem(problem.row(),
+                        column(problem.field()), messages.get(locale, problem.key(), problem.arguments().toArray()),
+                        problem.warning())).toList();
+                byte[] marked = workbooks.marked(workbook, problems);
+                Map<String, Object> model = model(scope, county);
+                model.put("problems", problems);
+                model.put("rejection", rejections.keep(user.id(), "marked_" + fileName, marked));
+                model.put("onlyWarnings", refusal.onlyWarnings());
+                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("excel/import", model));
+            } catch (Refusal refusal) {
+                Map<String, Object> model = model(scope, county);
+                model.put("refusalText", forms.message(request, refusal));
+                return HttpResponse.status(refusal.kind() == Refusal.Kind.CONFLICT ? HttpStatus.CONFLICT
+                        : HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("excel/import", model));
             }
-            LOG.info("{} imported {} sale lines into campaign {} for county {}", user.username(), lines, id, county);
-            Map<String, Object> model = model(scope, county);
-            model.put("imported", lines);
-            return HttpResponse.ok(new ModelAndView<>("excel/import", model));
         } catch (UploadedWorkbook.Refused e) {
             LOG.info("Upload of '{}' by {} refused: {}", fileName, user.username(), e.messageKey());
             return refused(scope, county, e.messageKey(), HttpStatus.UNPROCESSABLE_ENTITY);
         }
+    }
+
+    /** The spreadsheet column of a field of the data sheet. */
+    private static String column(@Nullable String field) {
+        int index = field == null ? -1 : SalesFileReader.FIELDS.indexOf(field);
+        return CellReference.convertNumToColString(Math.max(0, index));
     }
 
     @Get(value = "/imports/rejected/{token}", produces = Downloads.XLSX_TYPE)

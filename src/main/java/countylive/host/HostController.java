@@ -1,6 +1,6 @@
 package countylive.host;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.web.ListQuery;
 import countylive.web.Messages;

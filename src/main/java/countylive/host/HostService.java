@@ -1,9 +1,12 @@
 package countylive.host;
 
-import countylive.account.CurrentUser;
+import countylive.audit.RecordType;
+
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -11,9 +14,17 @@ import java.util.Optional;
 
 /** Host changes, each one transaction with its audit entry. */
 @Singleton
-class HostService {
+public class HostService {
 
-    static final String AUDIT_TYPE = "host";
+    /** The platform account is registered already: a handle names one account on its platform. */
+    public static final class HandleTaken extends RuntimeException {
+
+        HandleTaken() {
+            super("handle taken", null, false, false);
+        }
+    }
+
+    static final RecordType AUDIT_TYPE = RecordType.HOST;
 
     private final HostRepository hosts;
     private final Submissions submissions;
@@ -40,6 +51,23 @@ class HostService {
         submissions.complete(submissionToken, "/hosts/" + saved.id());
         audit.created(user, AUDIT_TYPE, saved.id(), null, saved.auditValues());
         return saved;
+    }
+
+    /**
+     * A host typed into another form (the session form's "new host"), registered in that form's
+     * transaction so that it exists only if the form's own record is saved.
+     *
+     * @throws HandleTaken when the platform account is registered already
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public long register(CurrentUser user, String name, Platform platform, String handle) {
+        Host host = new Host(null, name, platform, handle, null, null, null, null);
+        if (handleTaken(host, null)) {
+            throw new HandleTaken();
+        }
+        Host saved = hosts.save(host);
+        audit.created(user, AUDIT_TYPE, saved.id(), null, saved.auditValues());
+        return saved.id();
     }
 
     /** @throws OptimisticLockException when someone else saved the host since the form was opened */

@@ -10,8 +10,6 @@ import io.micronaut.data.annotation.Version;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** A household's part in a campaign, optionally through one product, with the income it gained. */
 @MappedEntity("beneficiary_link")
@@ -25,18 +23,4 @@ record BeneficiaryLink(
         @Version @Nullable Integer version,
         @DateCreated @Nullable LocalDateTime createdAt,
         @DateUpdated @Nullable LocalDateTime updatedAt) {
-
-    BeneficiaryLink withStored(BeneficiaryLink stored) {
-        return new BeneficiaryLink(stored.id(), campaignId, stored.householdId(), stored.countyCode(), productId, income,
-                version, stored.createdAt(), stored.updatedAt());
-    }
-
-    Map<String, Object> auditValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("campaignId", campaignId);
-        values.put("householdId", householdId);
-        values.put("productId", productId);
-        values.put("income", income);
-        return values;
-    }
 }

@@ -9,8 +9,6 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** A registered poor household (建档立卡贫困户). Personal data: see HouseholdController for who sees it. */
 @MappedEntity("household")
@@ -24,19 +22,4 @@ record Household(
         @Version @Nullable Integer version,
         @DateCreated @Nullable LocalDateTime createdAt,
         @DateUpdated @Nullable LocalDateTime updatedAt) {
-
-    Household withStored(Household stored) {
-        return new Household(stored.id(), registrationNo, countyCode, village, headName, members, version,
-                stored.createdAt(), stored.updatedAt());
-    }
-
-    Map<String, Object> auditValues() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("registrationNo", registrationNo);
-        values.put("countyCode", countyCode);
-        values.put("village", village);
-        values.put("headName", headName);
-        values.put("members", members);
-        return values;
-    }
 }

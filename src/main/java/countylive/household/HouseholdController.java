@@ -1,17 +1,18 @@
 package countylive.household;
 
-import countylive.account.CurrentUser;
-import countylive.account.Role;
+import countylive.access.CurrentUser;
+import countylive.access.Role;
 import countylive.web.ListQuery;
-import countylive.web.Messages;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.ledger.Ledger;
+import countylive.ledger.Submission;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
+import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -50,20 +51,18 @@ class HouseholdController {
     }
 
     private final HouseholdRepository households;
-    private final HouseholdService service;
+    private final Ledger ledger;
     private final HouseholdPages pages;
     private final FormView forms;
-    private final Messages messages;
-    private final Submissions submissions;
+    private final FormFlow flow;
 
-    HouseholdController(HouseholdRepository households, HouseholdService service, HouseholdPages pages, FormView forms,
-                        Messages messages, Submissions submissions) {
+    HouseholdController(HouseholdRepository households, Ledger ledger, HouseholdPages pages, FormView forms,
+                        FormFlow flow) {
         this.households = households;
-        this.service = service;
+        this.ledger = ledger;
         this.pages = pages;
         this.forms = forms;
-        this.messages = messages;
-        this.submissions = submissions;
+        this.flow = flow;
     }
 
     @Get
@@ -94,26 +93,13 @@ class HouseholdController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured({"ADMIN", "COORDINATOR"})
     HttpResponse<?> create(HttpRequest<?> request, @Body HouseholdForm form, Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
         CurrentUser user = CurrentUser.of(authentication);
         List<HouseholdRepository.CountyRow> counties = counties(user);
-        FormErrors errors = new FormErrors();
-        Household household = validate(form, errors, counties, null);
-        if (!errors.isEmpty()) {
-            return forms.render(request, "household/form", form.values(), errors, formExtras(counties, null));
-        }
-        try {
-            Household saved = service.create(user, household, form.submission());
-            return HttpResponse.seeOther(URI.create("/households/" + saved.id() + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/households" : e.resultPath()));
-        } catch (DataAccessException e) {
-            // two registrations of the same number at the same moment: the unique key refused the second
-            return registrationRace(request, form, e, counties, null);
-        }
+        FormFlow.Page page = new FormFlow.Page("household/form", form.values(), formExtras(counties, null));
+        return flow.create(request, form.submission(), page, errors -> form.validate(errors, codes(counties)),
+                draft -> "/households/" + ledger.createHousehold(user, draft,
+                        new Submission(form.submission(), id -> "/households/" + id)),
+                "/households");
     }
 
     @Get("/{id}")
@@ -138,39 +124,11 @@ class HouseholdController {
     @Secured({"ADMIN", "COORDINATOR"})
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body HouseholdForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        Household stored = pages.editable(user, id);
+        pages.editable(user, id);
         List<HouseholdRepository.CountyRow> counties = counties(user);
-        FormErrors errors = new FormErrors();
-        Household household = validate(form, errors, counties, id);
-        if (household != null && !household.countyCode().equals(stored.countyCode()) && households.countLinks(id) > 0) {
-            // a link's county is its household's: moving the household would break the campaign's figures
-            errors.add("county", "household.countyHasLinks");
-        }
-        if (household != null && household.version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "household/form", form.values(), errors, formExtras(counties, id));
-        }
-        try {
-            service.update(user, household);
-            return HttpResponse.seeOther(URI.create("/households/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "household/form", form.values(), errors, formExtras(counties, id));
-        } catch (DataAccessException e) {
-            return registrationRace(request, form, e, counties, id);
-        }
-    }
-
-    private HttpResponse<?> registrationRace(HttpRequest<?> request, HouseholdForm form, DataAccessException e,
-                                             List<HouseholdRepository.CountyRow> counties, @Nullable Long id) {
-        FormErrors errors = new FormErrors();
-        service.registeredIn(form.registrationNo() == null ? "" : form.registrationNo().strip(), id)
-                .ifPresentOrElse(county -> errors.add("registrationNo", "household.registrationTaken", county), () -> {
-                    throw e;
-                });
-        return forms.render(request, "household/form", form.values(), errors, formExtras(counties, id));
+        FormFlow.Page page = new FormFlow.Page("household/form", form.values(), formExtras(counties, id));
+        return flow.update(request, form.versionNumber(), page, errors -> form.validate(errors, codes(counties)),
+                draft -> ledger.updateHousehold(user, id, form.versionNumber(), draft), "/households/" + id);
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -178,25 +136,19 @@ class HouseholdController {
     HttpResponse<?> delete(HttpRequest<?> request, long id, @Body DeleteForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         Household household = pages.editable(user, id);
-        long links = service.delete(user, id);
-        if (links > 0) {
+        try {
+            ledger.deleteHousehold(user, id);
+            return HttpResponse.seeOther(URI.create("/households?flash=deleted"));
+        } catch (Refusal refusal) {
             Map<String, Object> model = new HashMap<>(pages.showModel(user, household));
-            model.put("deleteError", messages.get(request, "delete.blocked", messages.get(request, "household.blockedBy", links)));
+            model.put("deleteError", forms.message(request, refusal));
             return forms.render(request, HttpStatus.CONFLICT, "household/show",
                     LinkForm.blank(Submissions.newToken()).values(), new FormErrors(), model);
         }
-        return HttpResponse.seeOther(URI.create("/households?flash=deleted"));
     }
 
-    private @Nullable Household validate(HouseholdForm form, FormErrors errors, List<HouseholdRepository.CountyRow> counties,
-                                         @Nullable Long id) {
-        Set<String> codes = counties.stream().map(HouseholdRepository.CountyRow::code).collect(Collectors.toSet());
-        Household household = form.validate(errors, codes, id);
-        if (household != null) {
-            service.registeredIn(household.registrationNo(), id)
-                    .ifPresent(county -> errors.add("registrationNo", "household.registrationTaken", county));
-        }
-        return errors.isEmpty() ? household : null;
+    private static Set<String> codes(List<HouseholdRepository.CountyRow> counties) {
+        return counties.stream().map(HouseholdRepository.CountyRow::code).collect(Collectors.toSet());
     }
 
     /** The counties the user may register households in. */

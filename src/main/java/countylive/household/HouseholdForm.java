@@ -1,5 +1,6 @@
 package countylive.household;
 
+import countylive.ledger.HouseholdDraft;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.form.FormErrors;
 import io.micronaut.core.annotation.Nullable;
@@ -25,7 +26,7 @@ record HouseholdForm(@Nullable String registrationNo, @Nullable String county, @
     }
 
     /** A household with the form's values, or null when the form has problems (noted in errors). */
-    @Nullable Household validate(FormErrors errors, Set<String> counties, @Nullable Long id) {
+    @Nullable HouseholdDraft validate(FormErrors errors, Set<String> counties) {
         String number = errors.required("registrationNo", registrationNo, 30);
         if (number != null && !number.matches("[0-9A-Za-z-]+")) {
             errors.add("registrationNo", "household.registrationFormat");
@@ -43,8 +44,7 @@ record HouseholdForm(@Nullable String registrationNo, @Nullable String county, @
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Household(id, number, validCounty, validVillage, validHead,
-                count.intValue(), versionNumber(), null, null);
+        return new HouseholdDraft(number, validCounty, validVillage, validHead, count.intValue());
     }
 
     @Nullable Integer versionNumber() {

@@ -1,7 +1,8 @@
 package countylive.household;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.audit.RecordType;
 import countylive.web.RecordNotFoundException;
 import jakarta.inject.Singleton;
 
@@ -40,10 +41,11 @@ class HouseholdPages {
         model.put("countyName", HouseholdRepository.nameOf(households.counties(List.of(household.countyCode())),
                 household.countyCode()));
         model.put("links", links.linksOf(household.id()));
-        model.put("campaigns", campaigns.stream().filter(c -> !"CLOSED".equals(c.status())).toList());
+        model.put("campaigns", campaigns.stream().filter(c -> !c.closed()).toList());
         model.put("products", links.productsOf(household.countyCode()));
         model.put("mayEdit", user.mayEdit(household.countyCode()));
-        model.put("history", audit.historyOf(HouseholdService.AUDIT_TYPE, household.id()));
+        model.put("history", audit.historyOf(RecordType.HOUSEHOLD, household.id()));
+        model.put("linkHistory", audit.historyUnder(RecordType.HOUSEHOLD, household.id(), RecordType.BENEFICIARY_LINK));
         return model;
     }
 }

@@ -7,14 +7,17 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+/** Households as their pages read them; every change goes through countylive.ledger.Ledger. */
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface HouseholdRepository extends CrudRepository<Household, Long> {
+interface HouseholdRepository extends GenericRepository<Household, Long> {
+
+    Optional<Household> findById(long id);
 
     @Introspected
     record CountyRow(String code, String name) {
@@ -41,20 +44,11 @@ interface HouseholdRepository extends CrudRepository<Household, Long> {
             GROUP BY h.county_code, c.name ORDER BY h.county_code""", readOnly = true)
     List<CountyCount> countsPerCounty();
 
-    /** The name of the county where a registration number is taken, other than by the given household. */
-    @Query(value = """
-            SELECT c.name FROM household h JOIN county c ON c.code = h.county_code
-            WHERE h.registration_no = :registrationNo AND h.id <> :exceptId""", readOnly = true)
-    Optional<String> countyHolding(String registrationNo, long exceptId);
-
     @Query(value = "SELECT code, name FROM county WHERE code IN (:codes) ORDER BY code", readOnly = true)
     List<CountyRow> counties(Collection<String> codes);
 
     @Query(value = "SELECT code, name FROM county ORDER BY code", readOnly = true)
     List<CountyRow> allCounties();
-
-    @Query(value = "SELECT COUNT(*) FROM beneficiary_link WHERE household_id = :householdId", readOnly = true)
-    long countLinks(long householdId);
 
     static @Nullable String nameOf(List<CountyRow> counties, String code) {
         return counties.stream().filter(c -> c.code().equals(code)).map(CountyRow::name).findFirst().orElse(null);

@@ -1,15 +1,18 @@
 package countylive.household;
 
-import countylive.account.CurrentUser;
-import countylive.livestream.CampaignClosedException;
+import countylive.access.CurrentUser;
+import countylive.ledger.Ledger;
+import countylive.ledger.LinkDraft;
+import countylive.ledger.Submission;
 import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
+import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -42,42 +45,29 @@ class LinkController {
     }
 
     private final LinkRepository links;
-    private final LinkService service;
+    private final Ledger ledger;
     private final HouseholdPages pages;
     private final FormView forms;
-    private final Submissions submissions;
+    private final FormFlow flow;
 
-    LinkController(LinkRepository links, LinkService service, HouseholdPages pages, FormView forms, Submissions submissions) {
+    LinkController(LinkRepository links, Ledger ledger, HouseholdPages pages, FormView forms, FormFlow flow) {
         this.links = links;
-        this.service = service;
+        this.ledger = ledger;
         this.pages = pages;
         this.forms = forms;
-        this.submissions = submissions;
+        this.flow = flow;
     }
 
     @Post(value = "/households/{id}/links", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, long id, @Body LinkForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         Household household = pages.editable(user, id);
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        FormErrors errors = new FormErrors();
-        BeneficiaryLink link = validate(form, errors, household, null);
-        if (!errors.isEmpty()) {
-            return forms.render(request, "household/show", form.values(), errors, pages.showModel(user, household));
-        }
-        try {
-            service.create(user, link, form.submission());
-            return HttpResponse.seeOther(URI.create("/households/" + id + "?flash=saved"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create("/households/" + id));
-        } catch (CampaignClosedException e) {
-            errors.add("_form", "session.campaignClosed");
-            return forms.render(request, HttpStatus.CONFLICT, "household/show", form.values(), errors,
-                    pages.showModel(user, household));
-        }
+        FormFlow.Page page = new FormFlow.Page("household/show", form.values(), () -> pages.showModel(user, household));
+        String householdPath = "/households/" + id;
+        return flow.save(request, form.submission(), page, errors -> validate(form, errors, household), draft -> {
+            ledger.createLink(user, id, draft, new Submission(form.submission(), link -> householdPath));
+            return householdPath + "?flash=saved";
+        }, householdPath);
     }
 
     @Get("/beneficiary-links/{id}/edit")
@@ -94,24 +84,10 @@ class LinkController {
         CurrentUser user = CurrentUser.of(authentication);
         BeneficiaryLink stored = editable(user, id);
         Household household = pages.editable(user, stored.householdId());
-        FormErrors errors = new FormErrors();
-        BeneficiaryLink link = validate(form, errors, household, id);
-        if (link != null && link.version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "household/link-form", form.values(), errors, linkExtras(user, household, id));
-        }
-        try {
-            service.update(user, link);
-            return HttpResponse.seeOther(URI.create("/households/" + household.id() + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-        } catch (CampaignClosedException e) {
-            errors.add("_form", "session.campaignClosed");
-        }
-        return forms.render(request, HttpStatus.CONFLICT, "household/link-form", form.values(), errors,
-                linkExtras(user, household, id));
+        FormFlow.Page page = new FormFlow.Page("household/link-form", form.values(),
+                () -> linkExtras(user, household, id));
+        return flow.update(request, form.versionNumber(), page, errors -> validate(form, errors, household),
+                draft -> ledger.updateLink(user, id, form.versionNumber(), draft), "/households/" + household.id());
     }
 
     @Post(value = "/beneficiary-links/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -120,27 +96,23 @@ class LinkController {
         BeneficiaryLink link = editable(user, id);
         Household household = pages.editable(user, link.householdId());
         try {
-            service.delete(user, link);
+            ledger.deleteLink(user, id);
             return HttpResponse.seeOther(URI.create("/households/" + household.id() + "?flash=deleted"));
-        } catch (CampaignClosedException e) {
+        } catch (Refusal refusal) {
             FormErrors errors = new FormErrors();
-            errors.add("_form", "session.campaignClosed");
+            refusal.problems().forEach(problem -> errors.add("_form", problem.key(), problem.arguments().toArray()));
             return forms.render(request, HttpStatus.CONFLICT, "household/show",
                     LinkForm.blank(Submissions.newToken()).values(), errors, pages.showModel(user, household));
         }
     }
 
-    private @Nullable BeneficiaryLink validate(LinkForm form, FormErrors errors, Household household, @Nullable Long id) {
+    /** The link the form describes: a campaign of the household's county, a product of it. */
+    private @Nullable LinkDraft validate(LinkForm form, FormErrors errors, Household household) {
         Set<Long> campaigns = links.campaignsOf(household.countyCode()).stream().map(LinkRepository.Option::id)
                 .collect(Collectors.toSet());
         Set<Long> products = links.productsOf(household.countyCode()).stream().map(LinkRepository.Option::id)
                 .collect(Collectors.toSet());
-        BeneficiaryLink link = form.validate(errors, household, campaigns, products, id);
-        if (link != null && links.countSame(link.campaignId(), household.id(), link.productId(), id == null ? -1 : id) > 0) {
-            errors.add("product", "household.linkExists");
-            return null;
-        }
-        return link;
+        return form.validate(errors, campaigns, products);
     }
 
     private BeneficiaryLink editable(CurrentUser user, long id) {

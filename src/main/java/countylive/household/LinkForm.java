@@ -1,5 +1,6 @@
 package countylive.household;
 
+import countylive.ledger.LinkDraft;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.form.FormErrors;
 import io.micronaut.core.annotation.Nullable;
@@ -28,16 +29,14 @@ record LinkForm(@Nullable String campaign, @Nullable String product, @Nullable S
      * @param campaigns the campaigns the household's county takes part in
      * @param products  the products of the household's county
      */
-    @Nullable BeneficiaryLink validate(FormErrors errors, Household household, Set<Long> campaigns, Set<Long> products,
-                                       @Nullable Long id) {
+    @Nullable LinkDraft validate(FormErrors errors, Set<Long> campaigns, Set<Long> products) {
         Long campaignId = id(errors, "campaign", campaign, campaigns, true);
         Long productId = id(errors, "product", product, products, false);
         BigDecimal validIncome = errors.money("income", income, true);
         if (!errors.isEmpty()) {
             return null;
         }
-        return new BeneficiaryLink(id, campaignId, household.id(), household.countyCode(), productId, validIncome,
-                versionNumber(), null, null);
+        return new LinkDraft(campaignId, productId, validIncome);
     }
 
     private static @Nullable Long id(FormErrors errors, String field, @Nullable String raw, Set<Long> known, boolean required) {

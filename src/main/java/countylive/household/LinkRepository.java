@@ -5,24 +5,32 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
+import countylive.campaign.CampaignStatus;
 
 import java.math.BigDecimal;
 import java.util.List;
 
+/** Beneficiary links as the household pages read them; every change goes through countylive.ledger.Ledger. */
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface LinkRepository extends CrudRepository<BeneficiaryLink, Long> {
+interface LinkRepository extends GenericRepository<BeneficiaryLink, Long> {
+
+    java.util.Optional<BeneficiaryLink> findById(long id);
 
     @Introspected
-    record LinkRow(long id, long campaignId, String campaignName, String campaignStatus, @Nullable Long productId,
-                   @Nullable String productName, BigDecimal income) {
+    record LinkRow(long id, long campaignId, String campaignName, CampaignStatus campaignStatus,
+                   @Nullable Long productId, @Nullable String productName, BigDecimal income) {
         public boolean closed() {
-            return "CLOSED".equals(campaignStatus);
+            return campaignStatus == CampaignStatus.CLOSED;
         }
     }
 
+    /** A campaign or product to choose; {@code status} is a campaign's, blank for a product. */
     @Introspected
     record Option(long id, String name, String status) {
+        public boolean closed() {
+            return CampaignStatus.CLOSED.name().equals(status);
+        }
     }
 
     @Query(value = """
@@ -38,13 +46,7 @@ interface LinkRepository extends CrudRepository<BeneficiaryLink, Long> {
             WHERE cc.county_code = :countyCode ORDER BY c.starts_on DESC, c.id DESC""", readOnly = true)
     List<Option> campaignsOf(String countyCode);
 
-    @Query(value = "SELECT id, name, county_code AS status FROM product WHERE county_code = :countyCode ORDER BY name, id",
+    @Query(value = "SELECT id, name, '' AS status FROM product WHERE county_code = :countyCode ORDER BY name, id",
             readOnly = true)
     List<Option> productsOf(String countyCode);
-
-    /** Whether the household is linked to the campaign through the same product (or both without one). */
-    @Query(value = """
-            SELECT COUNT(*) FROM beneficiary_link WHERE campaign_id = :campaignId AND household_id = :householdId
-            AND product_id <=> :productId AND id <> :exceptId""", readOnly = true)
-    long countSame(long campaignId, long householdId, @Nullable Long productId, long exceptId);
 }

@@ -1,7 +1,7 @@
 package countylive.livestream;
 
-import countylive.account.CurrentUser;
-import countylive.account.Role;
+import countylive.access.CurrentUser;
+import countylive.access.Role;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,5 +1,7 @@
 package countylive.livestream;
 
+import countylive.campaign.CampaignStatus;
+import countylive.host.Platform;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -20,9 +22,9 @@ import java.util.Optional;
 public interface EntryLookups extends GenericRepository<LiveSession, Long> {
 
     @Introspected
-    record CampaignRow(long id, String name, LocalDate startsOn, LocalDate endsOn, String status) {
+    record CampaignRow(long id, String name, LocalDate startsOn, LocalDate endsOn, CampaignStatus status) {
         public boolean closed() {
-            return "CLOSED".equals(status);
+            return status == CampaignStatus.CLOSED;
         }
     }
 
@@ -31,7 +33,7 @@ public interface EntryLookups extends GenericRepository<LiveSession, Long> {
     }
 
     @Introspected
-    record HostRow(long id, String name, String platform, String handle) {
+    record HostRow(long id, String name, Platform platform, String handle) {
     }
 
     @Introspected
@@ -39,15 +41,12 @@ public interface EntryLookups extends GenericRepository<LiveSession, Long> {
     }
 
     @Introspected
-    record CampaignCountRow(long id, String name, LocalDate startsOn, LocalDate endsOn, String status, long sessions) {
+    record CampaignCountRow(long id, String name, LocalDate startsOn, LocalDate endsOn, CampaignStatus status,
+                            long sessions) {
     }
 
     @Query(value = "SELECT id, name, starts_on, ends_on, status FROM campaign WHERE id = :id", readOnly = true)
     Optional<CampaignRow> campaign(long id);
-
-    /** The campaign's status, read under a shared lock so a closing cannot slip in before the commit. */
-    @Query(value = "SELECT status FROM campaign WHERE id = :id LOCK IN SHARE MODE")
-    Optional<String> lockedStatus(long id);
 
     @Query(value = """
             SELECT c.code, c.name FROM campaign_county cc JOIN county c ON c.code = cc.county_code
@@ -71,17 +70,6 @@ public interface EntryLookups extends GenericRepository<LiveSession, Long> {
 
     @Query(value = "SELECT id, name, platform, handle FROM host WHERE id IN (:ids) ORDER BY name, id", readOnly = true)
     List<HostRow> hostsById(Collection<Long> ids);
-
-    @Query(value = "SELECT COUNT(*) FROM host WHERE platform = :platform AND handle = :handle", readOnly = true)
-    long countHosts(String platform, String handle);
-
-    @Query(value = """
-            INSERT INTO host (name, platform, handle, followers, version, created_at, updated_at)
-            VALUES (:name, :platform, :handle, NULL, 0, NOW(3), NOW(3))""")
-    void insertHost(String name, String platform, String handle);
-
-    @Query(value = "SELECT id FROM host WHERE platform = :platform AND handle = :handle")
-    Optional<Long> hostId(String platform, String handle);
 
     @Query(value = """
             SELECT id, name, title, county_code FROM official WHERE county_code IN (:counties)

@@ -5,13 +5,17 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+/** Sessions as their pages read them; every change goes through countylive.ledger.Ledger. */
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface LiveSessionRepository extends CrudRepository<LiveSession, Long> {
+interface LiveSessionRepository extends GenericRepository<LiveSession, Long> {
+
+    Optional<LiveSession> findById(long id);
 
     /**
      * The sessions of a campaign in the given counties, searched by county name or code, date
@@ -36,22 +40,6 @@ interface LiveSessionRepository extends CrudRepository<LiveSession, Long> {
     @Query("SELECT official_id FROM live_session_official WHERE session_id = :sessionId")
     List<Long> officialIds(long sessionId);
 
-    @Query("DELETE FROM live_session_host WHERE session_id = :sessionId")
-    void clearHosts(long sessionId);
-
-    @Query("DELETE FROM live_session_official WHERE session_id = :sessionId")
-    void clearOfficials(long sessionId);
-
-    @Query("INSERT INTO live_session_host (session_id, host_id) VALUES (:sessionId, :hostId)")
-    void addHost(long sessionId, long hostId);
-
-    @Query("INSERT INTO live_session_official (session_id, official_id) VALUES (:sessionId, :officialId)")
-    void addOfficial(long sessionId, long officialId);
-
     @Query("SELECT COUNT(*) FROM sale_line WHERE session_id = :sessionId")
     long countSaleLines(long sessionId);
-
-    /** Claims the session for a change of its sales grid: false when someone saved in between. */
-    @Query("UPDATE live_session SET version = version + 1, updated_at = NOW(3) WHERE id = :id AND version = :version")
-    int bumpVersion(long id, int version);
 }

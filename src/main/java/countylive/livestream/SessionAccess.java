@@ -1,9 +1,8 @@
 package countylive.livestream;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
+import countylive.host.Platform;
 import countylive.web.RecordNotFoundException;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -15,7 +14,7 @@ public class SessionAccess {
 
     /** A session as seen from its sales grid. */
     public record SessionRef(long id, long campaignId, String campaignName, boolean campaignClosed,
-                             String countyCode, String countyName, LocalDate liveDate, String platform,
+                             String countyCode, String countyName, LocalDate liveDate, Platform platform,
                              int version) {
     }
 
@@ -39,21 +38,6 @@ public class SessionAccess {
         EntryLookups.CampaignRow campaign = lookups.campaign(session.campaignId()).orElseThrow();
         String countyName = EntryLookups.nameOf(lookups.counties(List.of(session.countyCode())), session.countyCode());
         return new SessionRef(id, campaign.id(), campaign.name(), campaign.closed(), session.countyCode(),
-                countyName, session.liveDate(), session.platform().name(), session.version());
-    }
-
-    /**
-     * Inside the caller's transaction: takes the session's version for a change of its sales and
-     * checks that its campaign is still open.
-     *
-     * @return false when the session was changed since {@code version} was read
-     * @throws CampaignClosedException when the campaign is closed
-     */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public boolean claimForSales(SessionRef session, int version) {
-        if (lookups.lockedStatus(session.campaignId()).map("CLOSED"::equals).orElse(true)) {
-            throw new CampaignClosedException();
-        }
-        return sessions.bumpVersion(session.id(), version) == 1;
+                countyName, session.liveDate(), session.platform(), session.version());
     }
 }

@@ -1,6 +1,8 @@
 package countylive.livestream;
 
-import countylive.account.CurrentUser;
+import countylive.host.Platform;
+
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
@@ -9,9 +11,14 @@ import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
 import countylive.web.form.FormView;
+import countylive.web.form.FormFlow;
+import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
+import countylive.audit.RecordType;
+import countylive.ledger.Ledger;
+import countylive.ledger.SessionDraft;
+import countylive.ledger.Submission;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -52,24 +59,24 @@ class SessionController {
 
     private final LiveSessionRepository sessions;
     private final EntryLookups lookups;
-    private final SessionService service;
+    private final Ledger ledger;
     private final FormView forms;
+    private final FormFlow flow;
     private final AuditTrail audit;
     private final Messages messages;
-    private final Submissions submissions;
     private final Clock clock;
     private final SessionScope scope;
 
-    SessionController(LiveSessionRepository sessions, EntryLookups lookups, SessionService service, FormView forms,
-                      AuditTrail audit, Messages messages, Submissions submissions, Clock clock, SessionScope scope) {
+    SessionController(LiveSessionRepository sessions, EntryLookups lookups, Ledger ledger, FormView forms,
+                      FormFlow flow, AuditTrail audit, Messages messages, Clock clock, SessionScope scope) {
         this.scope = scope;
         this.sessions = sessions;
         this.lookups = lookups;
-        this.service = service;
+        this.ledger = ledger;
         this.forms = forms;
+        this.flow = flow;
         this.audit = audit;
         this.messages = messages;
-        this.submissions = submissions;
         this.clock = clock;
     }
 
@@ -115,29 +122,11 @@ class SessionController {
             throw new RecordNotFoundException("campaign", campaignId);
         }
         // only after the campaign check: a replayed form of someone else's must not lead to what it made
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        Map<String, Object> extras = formExtras(campaign, counties, null);
-        FormErrors errors = new FormErrors();
-        if (campaign.closed()) {
-            errors.add("_form", "session.campaignClosed");
-            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
-        }
-        SessionForm.Entry entry = validate(form, errors, campaign, counties, null);
-        if (!errors.isEmpty()) {
-            return forms.render(request, "livestream/form", form.values(), errors, extras);
-        }
-        try {
-            LiveSession saved = service.create(user, entry, form.submission());
-            return HttpResponse.seeOther(URI.create("/sessions/" + saved.id() + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/campaigns/" + campaignId + "/sessions" : e.resultPath()));
-        } catch (CampaignClosedException e) {
-            errors.add("_form", "session.campaignClosed");
-            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
-        }
+        FormFlow.Page page = new FormFlow.Page("livestream/form", form.values(), formExtras(campaign, counties, null));
+        return flow.create(request, form.submission(), page, errors -> validate(form, errors, campaign, counties),
+                draft -> "/sessions/" + ledger.createSession(user, draft,
+                        new Submission(form.submission(), id -> "/sessions/" + id)),
+                "/campaigns/" + campaignId + "/sessions");
     }
 
     @Get("/sessions/{id}")
@@ -164,33 +153,9 @@ class SessionController {
         LiveSession stored = scope.editable(user, id);
         EntryLookups.CampaignRow campaign = lookups.campaign(stored.campaignId()).orElseThrow();
         List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaign.id());
-        Map<String, Object> extras = formExtras(campaign, counties, id);
-        FormErrors errors = new FormErrors();
-        if (campaign.closed()) {
-            errors.add("_form", "session.campaignClosed");
-            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
-        }
-        SessionForm.Entry entry = validate(form, errors, campaign, counties, id);
-        if (entry != null && !entry.session().countyCode().equals(stored.countyCode()) && sessions.countSaleLines(id) > 0) {
-            // the sale lines were entered against the products of the session's county
-            errors.add("county", "session.countyHasSales");
-        }
-        if (entry != null && entry.session().version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "livestream/form", form.values(), errors, extras);
-        }
-        try {
-            service.update(user, entry);
-            return HttpResponse.seeOther(URI.create("/sessions/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
-        } catch (CampaignClosedException e) {
-            errors.add("_form", "session.campaignClosed");
-            return forms.render(request, HttpStatus.CONFLICT, "livestream/form", form.values(), errors, extras);
-        }
+        FormFlow.Page page = new FormFlow.Page("livestream/form", form.values(), formExtras(campaign, counties, id));
+        return flow.update(request, form.versionNumber(), page, errors -> validate(form, errors, campaign, counties),
+                draft -> ledger.updateSession(user, id, form.versionNumber(), draft), "/sessions/" + id);
     }
 
     @Post(value = "/sessions/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -198,35 +163,27 @@ class SessionController {
     HttpResponse<?> delete(HttpRequest<?> request, long id, @Body DeleteForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         LiveSession session = scope.editable(user, id);
-        String problem;
         try {
-            long lines = service.delete(user, id);
-            if (lines == 0) {
-                return HttpResponse.seeOther(URI.create("/campaigns/" + session.campaignId() + "/sessions?flash=deleted"));
-            }
-            problem = messages.get(request, "delete.blocked", messages.get(request, "session.blockedBy", lines));
-        } catch (CampaignClosedException e) {
-            problem = messages.get(request, "session.campaignClosed");
+            ledger.deleteSession(user, id);
+            return HttpResponse.seeOther(URI.create("/campaigns/" + session.campaignId() + "/sessions?flash=deleted"));
+        } catch (Refusal refusal) {
+            Map<String, Object> model = new HashMap<>(showModel(user, session));
+            model.put("deleteError", forms.message(request, refusal));
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("livestream/show", model));
         }
-        Map<String, Object> model = new HashMap<>(showModel(user, session));
-        model.put("deleteError", problem);
-        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("livestream/show", model));
     }
 
-    private SessionForm.Entry validate(SessionForm form, FormErrors errors, EntryLookups.CampaignRow campaign,
-                                       List<EntryLookups.CountyRow> counties, @Nullable Long id) {
+    /** The session the form describes; a closed campaign refuses the form as a whole (409). */
+    private @Nullable SessionDraft validate(SessionForm form, FormErrors errors, EntryLookups.CampaignRow campaign,
+                                            List<EntryLookups.CountyRow> counties) {
+        if (campaign.closed()) {
+            throw Refusal.conflict(null, "session.campaignClosed");
+        }
         Set<String> codes = counties.stream().map(EntryLookups.CountyRow::code).collect(Collectors.toSet());
         Set<Long> hostIds = lookups.hosts().stream().map(EntryLookups.HostRow::id).collect(Collectors.toSet());
         Map<Long, String> officialCounties = lookups.officialsOf(codes).stream()
                 .collect(Collectors.toMap(EntryLookups.OfficialRow::id, EntryLookups.OfficialRow::countyCode));
-        SessionForm.Entry entry = form.validate(errors,
-                new SessionForm.Context(campaign, codes, hostIds, officialCounties), id);
-        SessionForm.NewHost host = entry == null ? null : entry.newHost();
-        if (host != null && lookups.countHosts(host.platform().name(), host.handle()) > 0) {
-            errors.add("newHostHandle", "session.hostExists");
-            return null;
-        }
-        return entry;
+        return form.validate(errors, new SessionForm.Context(campaign, codes, hostIds, officialCounties));
     }
 
     private Map<String, Object> showModel(CurrentUser user, LiveSession session) {
@@ -240,7 +197,7 @@ class SessionController {
         model.put("hosts", hostIds.isEmpty() ? List.of() : lookups.hostsById(hostIds));
         model.put("officials", officialIds.isEmpty() ? List.of() : lookups.officialsById(officialIds));
         model.put("mayEdit", user.mayEdit(session.countyCode()) && !campaign.closed());
-        model.put("history", audit.historyOf(SessionService.AUDIT_TYPE, session.id()));
+        model.put("history", audit.historyOf(RecordType.LIVE_SESSION, session.id()));
         return model;
     }
 

@@ -1,5 +1,8 @@
 package countylive.livestream;
 
+import countylive.host.Platform;
+import countylive.ledger.SessionDraft;
+
 import countylive.web.csrf.CsrfForm;
 import countylive.web.form.FormErrors;
 import io.micronaut.core.annotation.Nullable;
@@ -14,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The session form exactly as typed. A session that runs past midnight is entered with its end
@@ -28,14 +30,6 @@ record SessionForm(@Nullable String county, @Nullable String platform, @Nullable
                    @Nullable String newFollowers,
                    @Nullable String newHostName, @Nullable String newHostPlatform, @Nullable String newHostHandle,
                    @Nullable String version, @Nullable String submission, @Nullable String csrf) implements CsrfForm {
-
-    /** A host typed into the "new host" part of the form, created with the session. */
-    record NewHost(String name, Platform platform, String handle) {
-    }
-
-    /** What a valid form amounts to. */
-    record Entry(LiveSession session, Set<Long> hostIds, Set<Long> officialIds, @Nullable NewHost newHost) {
-    }
 
     /** What the form is checked against. */
     record Context(EntryLookups.CampaignRow campaign, Set<String> counties, Set<Long> hostIds,
@@ -58,7 +52,7 @@ record SessionForm(@Nullable String county, @Nullable String platform, @Nullable
     }
 
     /** A session with the form's values, or null when the form has problems (noted in errors). */
-    @Nullable Entry validate(FormErrors errors, Context context, @Nullable Long id) {
+    @Nullable SessionDraft validate(FormErrors errors, Context context) {
         String validCounty = errors.required("county", county, 6);
         if (validCounty != null && !context.counties().contains(validCounty)) {
             errors.add("county", "input.choice");
@@ -92,18 +86,17 @@ record SessionForm(@Nullable String county, @Nullable String platform, @Nullable
         Long validUnique = errors.count("uniqueViewers", uniqueViewers, false);
         Long validPeak = errors.count("peakViewers", peakViewers, false);
         Long validFollowers = errors.count("newFollowers", newFollowers, false);
-        NewHost newHost = newHost(errors);
+        SessionDraft.NewHost newHost = newHost(errors);
         if (!errors.isEmpty()) {
             return null;
         }
         LocalDateTime startsAt = day.atTime(startTime);
         LocalDateTime endsAt = (overnight ? day.plusDays(1) : day).atTime(endTime);
-        LiveSession session = new LiveSession(id, campaign.id(), validCounty, validPlatform, day, startsAt, endsAt,
-                validViews, validUnique, validPeak, validFollowers, versionNumber(), null, null);
-        return new Entry(session, hostIds, officialIds, newHost);
+        return new SessionDraft(campaign.id(), validCounty, validPlatform, startsAt, endsAt, validViews, validUnique,
+                validPeak, validFollowers, hostIds, officialIds, newHost);
     }
 
-    private @Nullable NewHost newHost(FormErrors errors) {
+    private @Nullable SessionDraft.NewHost newHost(FormErrors errors) {
         boolean typed = isPresent(newHostName) || isPresent(newHostHandle);
         if (!typed) {
             return null;
@@ -111,7 +104,8 @@ record SessionForm(@Nullable String county, @Nullable String platform, @Nullable
         String name = errors.required("newHostName", newHostName, 50);
         Platform hostPlatform = errors.choice("newHostPlatform", newHostPlatform, Platform.class, true);
         String handle = errors.required("newHostHandle", newHostHandle, 100);
-        return name == null || hostPlatform == null || handle == null ? null : new NewHost(name, hostPlatform, handle);
+        return name == null || hostPlatform == null || handle == null ? null
+                : new SessionDraft.NewHost(name, hostPlatform, handle);
     }
 
     private static @Nullable Set<Long> ids(FormErrors errors, String field, @Nullable List<String> raw, Set<Long> known) {
@@ -168,7 +162,4 @@ record SessionForm(@Nullable String county, @Nullable String platform, @Nullable
         return values;
     }
 
-    static String joined(Set<Long> ids) {
-        return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
-    }
 }

@@ -1,7 +1,7 @@
 package countylive.livestream;
 
-import countylive.account.CurrentUser;
-import countylive.account.Role;
+import countylive.access.CurrentUser;
+import countylive.access.Role;
 import countylive.web.RecordNotFoundException;
 import jakarta.inject.Singleton;
 

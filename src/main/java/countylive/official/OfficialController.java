@@ -1,6 +1,6 @@
 package countylive.official;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.region.Counties;
 import countylive.web.ListQuery;

@@ -1,6 +1,8 @@
 package countylive.official;
 
-import countylive.account.CurrentUser;
+import countylive.audit.RecordType;
+
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -13,7 +15,7 @@ import java.util.Optional;
 @Singleton
 class OfficialService {
 
-    static final String AUDIT_TYPE = "official";
+    static final RecordType AUDIT_TYPE = RecordType.OFFICIAL;
 
     private final OfficialRepository officials;
     private final Submissions submissions;

@@ -1,6 +1,8 @@
 package countylive.product;
 
-import countylive.account.CurrentUser;
+import countylive.audit.RecordType;
+
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -13,7 +15,7 @@ import java.util.Optional;
 @Singleton
 class ProductService {
 
-    static final String AUDIT_TYPE = "product";
+    static final RecordType AUDIT_TYPE = RecordType.PRODUCT;
 
     /** What still refers to a product: sale lines and beneficiary links. */
     record Dependents(long saleLines, long beneficiaryLinks) {

@@ -1,6 +1,8 @@
 package countylive.region;
 
-import countylive.account.CurrentUser;
+import countylive.audit.RecordType;
+
+import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -10,7 +12,7 @@ import jakarta.inject.Singleton;
 @Singleton
 class CountyService {
 
-    static final String AUDIT_TYPE = "county";
+    static final RecordType AUDIT_TYPE = RecordType.COUNTY;
 
     private final CountyRepository counties;
     private final AuditTrail audit;

@@ -1,34 +1,33 @@
 package countylive.sale;
 
-import countylive.account.CurrentUser;
-import countylive.audit.AuditEntry;
-import countylive.livestream.CampaignClosedException;
+import countylive.access.CurrentUser;
+import countylive.audit.AuditTrail;
+import countylive.audit.RecordType;
+import countylive.ledger.Ledger;
+import countylive.ledger.SaleLineRules.Typed;
+import countylive.ledger.Submission;
 import countylive.livestream.SessionAccess;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
+import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,27 +49,27 @@ class SalesController {
 
     /** One row of the grid as the page shows it. */
     record GridRow(String key, long productId, String productName, String countyName, String unit,
-                   @Nullable BigDecimal referencePrice, boolean onBehalf, SalesForm.Typed typed,
+                   @Nullable BigDecimal referencePrice, boolean onBehalf, Typed typed,
                    boolean confirmed, @Nullable String warning) {
     }
 
     private final SaleLineRepository lines;
     private final SessionAccess sessions;
-    private final SaleService service;
+    private final Ledger ledger;
     private final FormView forms;
+    private final FormFlow flow;
     private final Messages messages;
-    private final Submissions submissions;
-    private final JsonMapper json;
+    private final AuditTrail audit;
 
-    SalesController(SaleLineRepository lines, SessionAccess sessions, SaleService service, FormView forms,
-                    Messages messages, Submissions submissions, JsonMapper json) {
-        this.json = json;
+    SalesController(SaleLineRepository lines, SessionAccess sessions, Ledger ledger, FormView forms, FormFlow flow,
+                    Messages messages, AuditTrail audit) {
         this.lines = lines;
         this.sessions = sessions;
-        this.service = service;
+        this.ledger = ledger;
         this.forms = forms;
+        this.flow = flow;
         this.messages = messages;
-        this.submissions = submissions;
+        this.audit = audit;
     }
 
     @Get("/sessions/{id}/sales")
@@ -78,8 +77,8 @@ class SalesController {
         CurrentUser user = CurrentUser.of(authentication);
         SessionAccess.SessionRef session = sessions.readable(user, id);
         List<SaleLine> stored = lines.findBySessionId(id);
-        Map<Long, SalesForm.Typed> typed = stored.stream().collect(Collectors.toMap(SaleLine::productId,
-                line -> new SalesForm.Typed(String.valueOf(line.units()), String.valueOf(line.orders()),
+        Map<Long, Typed> typed = stored.stream().collect(Collectors.toMap(SaleLine::productId,
+                line -> new Typed(String.valueOf(line.units()), String.valueOf(line.orders()),
                         line.gross().toPlainString(), line.refunds().toPlainString())));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("version", String.valueOf(session.version()));
@@ -97,45 +96,30 @@ class SalesController {
         if (!user.mayEdit(session.countyCode())) {
             throw new RecordNotFoundException("live_session", id);
         }
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get() + "?flash=saved"));
-        }
         Map<Long, SaleLineRepository.ProductRow> grid = gridProducts(session, lines.findBySessionId(id));
         Map<Long, SaleLineRepository.ProductRow> others = lines.productsNotOf(session.countyCode()).stream()
                 .filter(p -> !grid.containsKey(p.id()))
                 .collect(Collectors.toMap(SaleLineRepository.ProductRow::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Map<Long, SalesForm.Typed> typed = form.typedRows() == null ? Map.of() : form.typedRows();
+        Map<Long, Typed> typed = form.typedRows() == null ? Map.of() : form.typedRows();
         List<String> confirmed = form.confirm() == null ? List.of() : form.confirm();
-        FormErrors errors = new FormErrors();
         Map<String, SalesForm.Warning> warnings = new LinkedHashMap<>();
-        if (session.campaignClosed()) {
-            errors.add("_form", "session.campaignClosed");
-            return forms.render(request, HttpStatus.CONFLICT, "sale/grid", form.values(), errors,
-                    extras(request, user, session, grid, typed, confirmed, warnings));
-        }
-        SalesForm.Result result = form.validate(errors, warnings, grid, others);
-        if (result == null) {
-            if (errors.isEmpty()) {
+        // the rows' warnings are known once the form is read: the page is built after that
+        FormFlow.Page page = new FormFlow.Page("sale/grid", form.values(),
+                () -> extras(request, user, session, grid, typed, confirmed, warnings));
+        String saved = "/sessions/" + id + "/sales";
+        return flow.save(request, form.submission(), page, errors -> {
+            if (session.campaignClosed()) {
+                throw Refusal.conflict(null, "session.campaignClosed");
+            }
+            SalesForm.Result result = form.validate(errors, warnings, grid, others);
+            if (result == null && errors.isEmpty()) {
                 errors.add("_form", "sale.confirmWarnings");
             }
-            return forms.render(request, "sale/grid", form.values(), errors,
-                    extras(request, user, session, grid, typed, confirmed, warnings));
-        }
-        Map<Long, SaleLineRepository.ProductRow> named = new HashMap<>(grid);
-        named.putAll(others);
-        try {
-            service.save(user, session, form.versionNumber(), result, named, form.submission());
-            return HttpResponse.seeOther(URI.create("/sessions/" + id + "/sales?flash=saved"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create("/sessions/" + id + "/sales"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-        } catch (CampaignClosedException e) {
-            errors.add("_form", "session.campaignClosed");
-        }
-        return forms.render(request, HttpStatus.CONFLICT, "sale/grid", form.values(), errors,
-                extras(request, user, session, grid, typed, confirmed, warnings));
+            return result;
+        }, result -> {
+            ledger.saveSales(user, id, form.versionNumber(), result.lines(), new Submission(form.submission(), s -> saved + "?flash=saved"));
+            return saved + "?flash=saved";
+        }, saved);
     }
 
     /** The session county's products, then those of other counties it already sold on their behalf. */
@@ -150,7 +134,7 @@ class SalesController {
     }
 
     private Map<String, Object> extras(HttpRequest<?> request, CurrentUser user, SessionAccess.SessionRef session,
-                                       Map<Long, SaleLineRepository.ProductRow> grid, Map<Long, SalesForm.Typed> typed,
+                                       Map<Long, SaleLineRepository.ProductRow> grid, Map<Long, Typed> typed,
                                        List<String> confirmed, Map<String, SalesForm.Warning> warnings) {
         List<GridRow> rows = new ArrayList<>();
         for (var product : grid.values()) {
@@ -158,7 +142,7 @@ class SalesController {
             SalesForm.Warning warning = warnings.get(key);
             rows.add(new GridRow(key, product.id(), product.name(), product.countyName(), product.unit(),
                     product.referencePrice(), !product.countyCode().equals(session.countyCode()),
-                    typed.getOrDefault(product.id(), SalesForm.Typed.BLANK), confirmed.contains(key),
+                    typed.getOrDefault(product.id(), SalesForm.BLANK), confirmed.contains(key),
                     warning == null ? null : messages.get(request, warning.key(), warning.arguments().toArray())));
         }
         SalesForm.Warning addWarning = warnings.get(SalesForm.ADD);
@@ -169,23 +153,7 @@ class SalesController {
         extras.put("otherProducts", lines.productsNotOf(session.countyCode()).stream()
                 .filter(p -> !grid.containsKey(p.id())).toList());
         extras.put("mayEdit", user.mayEdit(session.countyCode()) && !session.campaignClosed());
-        extras.put("history", history(session.id()));
+        extras.put("history", audit.historyUnder(RecordType.LIVE_SESSION, session.id(), RecordType.SALE_LINE));
         return extras;
-    }
-
-    /** Every change of the session's sale lines, newest first. */
-    private List<AuditEntry> history(long sessionId) {
-        List<AuditEntry> entries = new ArrayList<>();
-        for (var row : lines.history("%\"sessionId\":[null,\"" + sessionId + "\"]%")) {
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, List<String>> changes = json.readValue(row.changes(), Map.class);
-                entries.add(new AuditEntry(row.id(), row.occurredAt(), row.username(), row.action(), row.entityType(),
-                        row.entityId(), row.countyCode(), changes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return entries;
     }
 }

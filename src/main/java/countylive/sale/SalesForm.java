@@ -1,11 +1,14 @@
 package countylive.sale;
 
+import countylive.ledger.LineFigures;
+import countylive.ledger.SaleLineRules;
+import countylive.ledger.SaleLineRules.Typed;
 import countylive.web.csrf.CsrfForm;
+import countylive.web.form.Refusal;
 import countylive.web.form.FormErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,19 +34,13 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
     record Warning(String key, List<Object> arguments) {
     }
 
-    /** One row as typed. */
-    record Typed(String units, String orders, String gross, String refunds) {
-        static final Typed BLANK = new Typed("", "", "", "");
-
-        boolean blank() {
-            return units.isBlank() && orders.isBlank() && gross.isBlank() && refunds.isBlank();
-        }
-    }
+    /** A row left empty. */
+    static final Typed BLANK = new Typed("", "", "", "");
 
     /**
      * What the grid amounts to: per product the figures to store, or null for a blank row (no line).
      */
-    record Result(Map<Long, SaleFigures> lines) {
+    record Result(Map<Long, LineFigures> lines) {
     }
 
     /** The rows as typed, by product id; null when the lists do not line up (a tampered form). */
@@ -88,10 +85,10 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
             errors.add("_form", "form.fixErrors");
             return null;
         }
-        Map<Long, SaleFigures> lines = new LinkedHashMap<>();
+        Map<Long, LineFigures> lines = new LinkedHashMap<>();
         for (var product : grid.values()) {
             String key = String.valueOf(product.id());
-            lines.put(product.id(), row(errors, warnings, key, typed.getOrDefault(product.id(), Typed.BLANK), product));
+            lines.put(product.id(), row(errors, warnings, key, typed.getOrDefault(product.id(), BLANK), product));
         }
         Typed add = typedAdd();
         String chosen = text(addProduct);
@@ -107,7 +104,7 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
             if (!"true".equals(addOnBehalf)) {
                 errors.add("onBehalf.add", "sale.onBehalfRequired");
             }
-            SaleFigures figures = add.blank() ? null : row(errors, warnings, ADD, add, product);
+            LineFigures figures = add.blank() ? null : row(errors, warnings, ADD, add, product);
             if (add.blank()) {
                 errors.add("units.add", "input.required");
             }
@@ -118,32 +115,22 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
         return errors.isEmpty() && warnings.isEmpty() ? new Result(lines) : null;
     }
 
-    private @Nullable SaleFigures row(FormErrors errors, Map<String, Warning> warnings, String key, Typed typed,
+    /** One row through the sale-line rules, its problems noted under "units.12" and the like. */
+    private @Nullable LineFigures row(FormErrors errors, Map<String, Warning> warnings, String key, Typed typed,
                                       @Nullable SaleLineRepository.ProductRow product) {
         if (typed.blank()) {
             return null;
         }
-        Long validUnits = errors.count("units." + key, typed.units(), true);
-        Long validOrders = errors.count("orders." + key, typed.orders(), true);
-        BigDecimal validGross = errors.money("gross." + key, typed.gross(), true);
-        BigDecimal validRefunds = errors.money("refunds." + key, typed.refunds(), false);
-        if (validRefunds == null && !errors.has("refunds." + key)) {
-            validRefunds = BigDecimal.ZERO.setScale(2);
-        }
-        if (validGross != null && validRefunds != null && validRefunds.compareTo(validGross) > 0) {
-            errors.add("refunds." + key, "sale.refundsAboveGross");
-        }
-        if (validUnits == null || validOrders == null || validGross == null || validRefunds == null
-                || errors.has("refunds." + key)) {
+        LineFigures figures = SaleLineRules.read(typed,
+                (field, messageKey, arguments) -> errors.add(field + "." + key, messageKey, arguments));
+        if (figures == null) {
             return null;
         }
-        BigDecimal reference = product == null ? null : product.referencePrice();
-        if (!confirmed(key) && UnitPriceCheck.implausible(validGross, validUnits, reference)) {
-            BigDecimal unitPrice = UnitPriceCheck.unitPrice(validGross, validUnits, 2);
-            warnings.put(key, new Warning("sale.priceWarning",
-                    List.of(unitPrice.toPlainString(), reference.toPlainString())));
+        Refusal.Problem warning = product == null ? null : SaleLineRules.priceWarning(figures, product.referencePrice());
+        if (warning != null && !confirmed(key)) {
+            warnings.put(key, new Warning(warning.key(), warning.arguments()));
         }
-        return new SaleFigures(validUnits, validOrders, validGross, validRefunds);
+        return figures;
     }
 
     @Nullable Integer versionNumber() {

@@ -1,6 +1,7 @@
 package countylive.summary;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
+import countylive.ledger.Ledger;
 import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
@@ -35,20 +36,21 @@ class RollupRebuildController {
     }
 
     private final SummaryQueries queries;
-    private final SalesRollup rollup;
+    private final Ledger ledger;
 
-    RollupRebuildController(SummaryQueries queries, SalesRollup rollup) {
+    RollupRebuildController(SummaryQueries queries, Ledger ledger) {
         this.queries = queries;
-        this.rollup = rollup;
+        this.ledger = ledger;
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> rebuild(long id, @Body RebuildForm form, Authentication authentication) {
         queries.campaign(id).orElseThrow(() -> new RecordNotFoundException("campaign", id));
         long started = System.nanoTime();
-        rollup.rebuild(id);
-        LOG.info("{} recomputed the summary rollups of campaign {} in {} ms", CurrentUser.of(authentication).username(),
-                id, (System.nanoTime() - started) / 1_000_000);
+        CurrentUser user = CurrentUser.of(authentication);
+        ledger.rebuild(user, id);
+        LOG.info("{} recomputed the summary rollups of campaign {} in {} ms", user.username(), id,
+                (System.nanoTime() - started) / 1_000_000);
         return HttpResponse.seeOther(URI.create("/campaigns/" + id + "/summary?flash=recomputed"));
     }
 }

@@ -1,8 +1,8 @@
 package countylive.summary;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import countylive.campaign.Campaigns;
-import countylive.account.Role;
+import countylive.access.Role;
 import countylive.web.RecordNotFoundException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;

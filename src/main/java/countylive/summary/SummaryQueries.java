@@ -14,11 +14,11 @@ import static countylive.summary.Sql.money;
 
 /**
  * Every figure of a campaign summary, one method per figure set, each computed by GROUP BY in
- * the database from the rollups kept by {@link SalesRollup}, so that a campaign of a million sale
+ * the database from the rollups kept by the ledger (countylive.ledger), so that a campaign of a million sale
  * lines reads thousands of rows: county_day_sales (sessions and sales per county and day) for the
  * headline, the county and the day tables; host_sales and official_sales (per person and county)
  * for the people; product_sales (per product and county) for the products; session_sales for the
- * session list; county_people (kept by {@link PeopleRollup}) for households and people assisted. A date range narrows below the grain of the person and product rollups: those
+ * session list; county_people (kept by the ledger) for households and people assisted. A date range narrows below the grain of the person and product rollups: those
  * two tables then read the range's sessions and sale lines. docs/summaries.md explains each figure.
  */
 @Singleton

@@ -1,6 +1,6 @@
 package countylive.summary;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import countylive.campaign.Campaigns;
 import countylive.excel.Downloads;
 import countylive.web.Messages;

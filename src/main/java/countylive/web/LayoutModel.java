@@ -1,6 +1,6 @@
 package countylive.web;
 
-import countylive.account.CurrentUser;
+import countylive.access.CurrentUser;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;

@@ -1,5 +1,7 @@
 package countylive.account;
 
+import countylive.access.Role;
+
 import countylive.support.Browser;
 import countylive.support.Fixtures;
 import countylive.web.csrf.CsrfExempt;

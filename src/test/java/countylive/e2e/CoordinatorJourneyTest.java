@@ -39,7 +39,7 @@ class CoordinatorJourneyTest {
         fixtures.execute("INSERT INTO campaign (name, starts_on, ends_on, status, created_at, updated_at) "
                 + "VALUES ('春茶助农直播', '2020-04-02', '2020-05-24', 'ACTIVE', NOW(), NOW())");
         campaign = Long.parseLong(fixtures.value("SELECT id FROM campaign"));
-        fixtures.execute("INSERT INTO campaign_county VALUES (?, '421124'), (?, '420526')", campaign, campaign);
+        fixtures.execute("INSERT INTO campaign_county (campaign_id, county_code) VALUES (?, '421124'), (?, '420526')", campaign, campaign);
         fixtures.execute("INSERT INTO host (name, platform, handle, created_at, updated_at) VALUES "
                 + "('李佳', 'DOUYIN', 'lijia', NOW(), NOW()), ('王芳', 'DOUYIN', 'wangfang', NOW(), NOW()), "
                 + "('张伟', 'KUAISHOU', 'zhangwei', NOW(), NOW())");

@@ -1,5 +1,15 @@
 package countylive.e2e;
 
+import countylive.host.Platform;
+import countylive.ledger.HouseholdDraft;
+import countylive.ledger.LineFigures;
+import countylive.ledger.LinkDraft;
+import countylive.ledger.SessionDraft;
+import countylive.livestream.EntryData;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Set;
+
 import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -79,33 +89,27 @@ class ScreenshotTourTest {
                     + "created_at, updated_at) VALUES ('县长来直播·春茶季', '茶叶', '2020-04-02', '2020-05-24', 'ACTIVE', "
                     + "40000000.00, 10000, NOW(), NOW())");
             fixtures.execute("INSERT INTO campaign_partner SELECT c.id, p.id FROM campaign c, partner p");
-            fixtures.execute("INSERT INTO campaign_county SELECT id, '421124' FROM campaign");
-            fixtures.execute("INSERT INTO campaign_county SELECT id, '420526' FROM campaign");
+            fixtures.execute("INSERT INTO campaign_county (campaign_id, county_code) SELECT id, '421124' FROM campaign");
+            fixtures.execute("INSERT INTO campaign_county (campaign_id, county_code) SELECT id, '420526' FROM campaign");
             fixtures.execute("INSERT INTO host (name, platform, handle, followers, created_at, updated_at) VALUES "
                     + "('李佳', 'DOUYIN', 'lijia', 12000000, NOW(), NOW())");
             fixtures.execute("INSERT INTO official (name, title, county_code, created_at, updated_at) "
                     + "VALUES ('陈明', '县长', '421124', NOW(), NOW())");
             fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, producer, created_at, updated_at) "
                     + "VALUES ('英山云雾茶 250克礼盒装', '茶叶', '盒', 128.00, '421124', '英山县茶叶专业合作社', NOW(), NOW())");
-            fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at, "
-                    + "views, unique_viewers, peak_viewers, created_at, updated_at) SELECT id, '421124', 'DOUYIN', "
-                    + "'2020-04-10', '2020-04-10 19:00', '2020-04-10 21:30', 152300, NULL, 8800, NOW(), NOW() FROM campaign");
-            fixtures.execute("INSERT INTO live_session_host SELECT s.id, h.id FROM live_session s, host h");
-            fixtures.execute("INSERT INTO live_session_official SELECT s.id, o.id FROM live_session s, official o");
-            fixtures.execute("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, "
-                    + "orders, gross, refunds, created_at, updated_at) SELECT s.id, s.campaign_id, s.county_code, "
-                    + "s.live_date, p.id, 3120, 2980, 399360.00, 2560.00, NOW(), NOW() FROM live_session s, product p");
-            fixtures.execute("INSERT INTO household (registration_no, county_code, village, head_name, members, "
-                    + "created_at, updated_at) VALUES ('4211240012345', '421124', '陶家河村', '王大山', 4, NOW(), NOW())");
-            fixtures.execute("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, "
-                    + "created_at, updated_at) SELECT c.id, h.id, '421124', p.id, 3200.00, NOW(), NOW() "
-                    + "FROM campaign c, household h, product p");
-            // written directly above: the summaries' rollups are filled as a loader fills them
-            try (java.sql.Connection connection = fixtures.dataSource().getConnection()) {
-                countylive.summary.SalesRollup.rebuild(connection, Long.parseLong(fixtures.value("SELECT id FROM campaign")));
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            // sessions, sales and households as the application writes them: through the ledger
+            long campaign = Long.parseLong(fixtures.value("SELECT id FROM campaign"));
+            long session = fixtures.ledger().createSession(Fixtures.LOADER, new SessionDraft(campaign, "421124",
+                    Platform.DOUYIN, LocalDateTime.parse("2020-04-10T19:00"), LocalDateTime.parse("2020-04-10T21:30"),
+                    152300L, null, 8800L, null, Set.of(Long.parseLong(fixtures.value("SELECT id FROM host"))),
+                    Set.of(Long.parseLong(fixtures.value("SELECT id FROM official"))), null), null);
+            long product = Long.parseLong(fixtures.value("SELECT id FROM product"));
+            new EntryData(fixtures).sell(session, product, new LineFigures(3120, 2980, new BigDecimal("399360.00"),
+                    new BigDecimal("2560.00")));
+            long household = fixtures.ledger().createHousehold(Fixtures.LOADER,
+                    new HouseholdDraft("4211240012345", "421124", "陶家河村", "王大山", 4), null);
+            fixtures.ledger().createLink(Fixtures.LOADER, household, new LinkDraft(campaign, product,
+                    new BigDecimal("3200.00")), null);
         }
 
         static Map<String, String> pages(Fixtures fixtures) {

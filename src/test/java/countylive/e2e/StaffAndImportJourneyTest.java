@@ -1,6 +1,9 @@
 package countylive.e2e;
 
-import countylive.summary.SalesRollup;
+import countylive.host.Platform;
+import countylive.ledger.LineFigures;
+import countylive.ledger.SessionDraft;
+import countylive.livestream.EntryData;
 import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -45,8 +48,6 @@ class StaffAndImportJourneyTest {
     EmbeddedServer server;
     @Inject
     Fixtures fixtures;
-    @Inject
-    SalesRollup rollup;
 
     long campaign;
     long session;
@@ -59,21 +60,22 @@ class StaffAndImportJourneyTest {
         fixtures.execute("INSERT INTO campaign (name, starts_on, ends_on, status, created_at, updated_at) "
                 + "VALUES ('春茶助农直播', '2020-04-02', '2020-05-24', 'ACTIVE', NOW(), NOW())");
         campaign = Long.parseLong(fixtures.value("SELECT id FROM campaign"));
-        fixtures.execute("INSERT INTO campaign_county VALUES (?, '421124'), (?, '350524')", campaign, campaign);
+        fixtures.execute("INSERT INTO campaign_county (campaign_id, county_code) VALUES (?, '421124'), (?, '350524')", campaign, campaign);
         fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) VALUES "
                 + "('英山云雾', '茶', '盒', 100.00, '421124', NOW(), NOW()), ('英山毛尖', '茶', '盒', 50.00, '421124', NOW(), NOW()), "
                 + "('安溪铁观音', '茶', '盒', 200.00, '350524', NOW(), NOW())");
-        fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at, views, "
-                + "created_at, updated_at) VALUES (?, '421124', 'DOUYIN', '2020-04-10', '2020-04-10 19:00', "
-                + "'2020-04-10 21:00', 5000, NOW(), NOW()), (?, '350524', 'DOUYIN', '2020-04-11', '2020-04-11 19:00', "
-                + "'2020-04-11 21:00', 9000, NOW(), NOW())", campaign, campaign);
-        session = Long.parseLong(fixtures.value("SELECT id FROM live_session WHERE county_code = '421124'"));
-        fixtures.execute("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, orders, "
-                + "gross, refunds, created_at, updated_at) SELECT s.id, s.campaign_id, s.county_code, s.live_date, p.id, "
-                + "40, 38, 8000.00, 200.00, NOW(), NOW() FROM live_session s JOIN product p ON p.county_code = s.county_code "
-                + "WHERE s.county_code = '350524'");
-        // the lines went straight into the database: bring the summaries' rollup up to date
-        rollup.rebuild(campaign);
+        // sessions and sales as the application writes them: through the ledger
+        session = session("421124", "2020-04-10", 5000);
+        long anxi = session("350524", "2020-04-11", 9000);
+        new EntryData(fixtures).sell(anxi, Long.parseLong(fixtures.value("SELECT id FROM product WHERE county_code = '350524'")),
+                new LineFigures(40, 38, new BigDecimal("8000.00"), new BigDecimal("200.00")));
+    }
+
+    private long session(String county, String day, long views) {
+        java.time.LocalDate date = java.time.LocalDate.parse(day);
+        return fixtures.ledger().createSession(Fixtures.LOADER, new SessionDraft(campaign, county, Platform.DOUYIN,
+                date.atTime(19, 0), date.atTime(21, 0), views, null, null, null, java.util.Set.of(), java.util.Set.of(),
+                null), null);
     }
 
     @Test
@@ -88,11 +90,8 @@ class StaffAndImportJourneyTest {
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
 
         // 英山 sells ¥10,000.00 beside 安溪's ¥8,000.00: as text the order would be the other way round
-        fixtures.execute("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, orders,"
-                + " gross, refunds, created_at, updated_at) SELECT s.id, s.campaign_id, s.county_code, s.live_date, p.id,"
-                + " 9, 9, 10000.00, 0, NOW(), NOW() FROM live_session s JOIN product p ON p.name = '英山云雾' WHERE s.id = ?",
-                session);
-        rollup.rebuild(campaign);
+        new EntryData(fixtures).sell(session, Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '英山云雾'")),
+                new LineFigures(9, 9, new BigDecimal("10000.00"), BigDecimal.ZERO.setScale(2)));
         browser.get(server.getURI() + "/campaigns/" + campaign + "/summary");
         // the county table sorts by the figure read back from its formatted text
         WebElement counties = browser.findElement(By.cssSelector("#by-county + .table-wrap table"));

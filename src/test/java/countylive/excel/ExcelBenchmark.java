@@ -1,7 +1,7 @@
 package countylive.excel;
 
 import countylive.account.AppUserAccess;
-import countylive.account.Role;
+import countylive.access.Role;
 import countylive.support.Browser;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -162,7 +162,7 @@ public final class ExcelBenchmark {
             try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO campaign (name, starts_on, ends_on, status, created_at, updated_at) VALUES ('"
                         + IMPORT_CAMPAIGN + "', '2024-01-01', '2024-03-31', 'ACTIVE', NOW(), NOW())");
-                s.executeUpdate("INSERT INTO campaign_county SELECT id, '" + IMPORT_COUNTY + "' FROM campaign WHERE name = '"
+                s.executeUpdate("INSERT INTO campaign_county (campaign_id, county_code) SELECT id, '" + IMPORT_COUNTY + "' FROM campaign WHERE name = '"
                         + IMPORT_CAMPAIGN + "'");
                 for (int i = 0; i < 200; i++) {
                     String day = java.time.LocalDate.of(2024, 1, 1).plusDays(i % 90).toString();

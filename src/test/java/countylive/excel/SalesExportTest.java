@@ -40,7 +40,7 @@ class SalesExportTest {
         fixtures.execute("INSERT INTO campaign (name, starts_on, ends_on, status, created_at, updated_at) "
                 + "VALUES ('春茶', '2020-04-02', '2020-05-24', 'ACTIVE', NOW(), NOW())");
         campaign = Long.parseLong(fixtures.value("SELECT id FROM campaign"));
-        fixtures.execute("INSERT INTO campaign_county VALUES (?, '421124'), (?, '420526')", campaign, campaign);
+        fixtures.execute("INSERT INTO campaign_county (campaign_id, county_code) VALUES (?, '421124'), (?, '420526')", campaign, campaign);
         fixtures.execute("INSERT INTO host (name, platform, handle, created_at, updated_at) VALUES "
                 + "('李佳', 'DOUYIN', 'lj', NOW(), NOW()), ('王芳', 'DOUYIN', 'wf', NOW(), NOW())");
         fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) VALUES "

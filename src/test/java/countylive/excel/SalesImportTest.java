@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ class SalesImportTest {
         fixtures.execute("INSERT INTO campaign (name, starts_on, ends_on, status, created_at, updated_at) "
                 + "VALUES ('春茶', '2020-04-02', '2020-05-24', 'ACTIVE', NOW(), NOW())");
         campaign = Long.parseLong(fixtures.value("SELECT id FROM campaign"));
-        fixtures.execute("INSERT INTO campaign_county VALUES (?, '421124'), (?, '420526')", campaign, campaign);
+        fixtures.execute("INSERT INTO campaign_county (campaign_id, county_code) VALUES (?, '421124'), (?, '420526')", campaign, campaign);
         fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) VALUES "
                 + "('英山云雾', '茶', '盒', 100.00, '421124', NOW(), NOW()), ('英山毛尖', '茶', '盒', 50.00, '421124', NOW(), NOW())");
         yunwu = Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '英山云雾'"));
@@ -85,8 +86,12 @@ class SalesImportTest {
         assertEquals("10999.50", fixtures.value("SELECT SUM(gross) FROM sale_line"));
         assertEquals("100.00", fixtures.value("SELECT refunds FROM sale_line WHERE product_id = ?", maojian));
         assertEquals("2020-04-10 421124", fixtures.value("SELECT DISTINCT CONCAT(live_date, ' ', county_code) FROM sale_line"));
-        assertEquals("IMPORT", fixtures.value("SELECT action FROM audit_event"));
-        assertTrue(fixtures.value("SELECT changes FROM audit_event").contains("\"lines\":[null,\"2\"]"));
+        assertTrue(fixtures.value("SELECT changes FROM audit_event WHERE username <> 'fixtures' AND action = 'IMPORT'")
+                .contains("\"lines\":[null,\"2\"]"));
+        // and each line its own entry, filed under its session and naming the file
+        assertEquals(List.of("CREATE live_session " + session + " sales.xlsx", "CREATE live_session " + session + " sales.xlsx"),
+                fixtures.column("SELECT CONCAT_WS(' ', action, scope_type, scope_id, source_file) FROM audit_event"
+                        + " WHERE username <> 'fixtures' AND entity_type = 'sale_line'"));
 
         Browser.Page again = upload(file, Map.of("county", "421124"));
         assertEquals(409, again.status());
@@ -130,7 +135,7 @@ class SalesImportTest {
         byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", 10, 10, 100000, 0});
         Browser.Page warned = upload(file, Map.of("county", "421124"));
         assertEquals(422, warned.status());
-        assertTrue(warned.body().contains("成交单价 10000.00 元与参考价 100.00 元相差 5 倍以上"),
+        assertTrue(warned.body().contains("成交单价 10000.00 元，与参考价 100.00 元相差超过 5 倍"),
                 warned.body());
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
         Browser.Page confirmed = upload(file, Map.of("county", "421124", "confirm", "yes"));

@@ -1,10 +1,22 @@
 package countylive.livestream;
 
+import countylive.host.Platform;
+import countylive.ledger.HouseholdDraft;
+import countylive.ledger.LineFigures;
+import countylive.ledger.LinkDraft;
+import countylive.ledger.SessionDraft;
 import countylive.support.Fixtures;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * Named builders for the records other features maintain (campaigns, their counties, hosts,
- * officials, products), written straight into the database for entry tests.
+ * Named builders for entry tests: the records other features maintain (campaigns, their counties,
+ * hosts, officials, products) written straight into the database, and sessions, sale lines,
+ * households and links written through the ledger, as the application writes them.
  */
 public final class EntryData {
 
@@ -58,31 +70,53 @@ public final class EntryData {
         return id("SELECT id FROM product WHERE county_code = ? AND name = ?", countyCode, name);
     }
 
-    /** A session on the given day, 19:00-21:00, with no audience figures. */
-    public long session(long campaignId, String countyCode, String day) {
-        fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at, "
-                        + "created_at, updated_at) VALUES (?, ?, 'DOUYIN', ?, ?, ?, NOW(), NOW())",
-                campaignId, countyCode, day, day + " 19:00:00", day + " 21:00:00");
-        return id("SELECT MAX(id) FROM live_session WHERE campaign_id = ? AND county_code = ?", campaignId, countyCode);
+    /** A session on the given day, 19:00-21:00, with no audience figures, with the given hosts. */
+    public long session(long campaignId, String countyCode, String day, long... hosts) {
+        LocalDate date = LocalDate.parse(day);
+        Set<Long> hostIds = new java.util.LinkedHashSet<>();
+        for (long host : hosts) {
+            hostIds.add(host);
+        }
+        return fixtures.ledger().createSession(Fixtures.LOADER, new SessionDraft(campaignId, countyCode, Platform.DOUYIN,
+                date.atTime(19, 0), date.atTime(21, 0), null, null, null, null, hostIds, Set.of(), null), null);
     }
 
+    /** A sale line (no refunds), added to the session's other lines as the grid would save it. */
     public void saleLine(long sessionId, long productId, long units, long orders, String gross) {
-        fixtures.execute("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units, orders, "
-                        + "gross, refunds, created_at, updated_at) SELECT id, campaign_id, county_code, live_date, ?, ?, ?, ?, 0, "
-                        + "NOW(), NOW() FROM live_session WHERE id = ?",
-                productId, units, orders, gross, sessionId);
+        sell(sessionId, productId, new LineFigures(units, orders, new BigDecimal(gross), BigDecimal.ZERO.setScale(2)));
+    }
+
+    /** The session's line of the product set to these figures, its other lines kept. */
+    public void sell(long sessionId, long productId, LineFigures figures) {
+        Map<Long, LineFigures> lines = new HashMap<>();
+        for (String row : fixtures.column("SELECT CONCAT_WS(' ', product_id, units, orders, gross, refunds) FROM sale_line"
+                + " WHERE session_id = ?", sessionId)) {
+            String[] f = row.split(" ");
+            lines.put(Long.valueOf(f[0]), new LineFigures(Long.parseLong(f[1]), Long.parseLong(f[2]), new BigDecimal(f[3]),
+                    new BigDecimal(f[4])));
+        }
+        lines.put(productId, figures);
+        int version = Integer.parseInt(fixtures.value("SELECT version FROM live_session WHERE id = ?", sessionId));
+        fixtures.ledger().saveSales(Fixtures.LOADER, sessionId, version, lines, null);
     }
 
     public long household(String registrationNo, String countyCode, String headName) {
-        fixtures.execute("INSERT INTO household (registration_no, county_code, village, head_name, members, created_at, "
-                + "updated_at) VALUES (?, ?, '石镇村', ?, 4, NOW(), NOW())", registrationNo, countyCode, headName);
-        return id("SELECT id FROM household WHERE registration_no = ?", registrationNo);
+        return household(registrationNo, countyCode, headName, 4);
     }
 
+    public long household(String registrationNo, String countyCode, String headName, int members) {
+        return fixtures.ledger().createHousehold(Fixtures.LOADER,
+                new HouseholdDraft(registrationNo, countyCode, "石镇村", headName, members), null);
+    }
+
+    /** A household's link to a campaign, without a product. */
     public long link(long campaignId, long householdId, String countyCode, String income) {
-        fixtures.execute("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, income, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, NOW(), NOW())", campaignId, householdId, countyCode, income);
-        return id("SELECT MAX(id) FROM beneficiary_link WHERE household_id = ?", householdId);
+        return linkThrough(campaignId, householdId, null, income);
+    }
+
+    public long linkThrough(long campaignId, long householdId, Long productId, String income) {
+        return fixtures.ledger().createLink(Fixtures.LOADER, householdId,
+                new LinkDraft(campaignId, productId, new BigDecimal(income)), null);
     }
 
     private long id(String sql, Object... parameters) {

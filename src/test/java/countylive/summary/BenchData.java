@@ -1,5 +1,14 @@
 package countylive.summary;
 
+import countylive.access.CurrentUser;
+import countylive.host.Platform;
+import countylive.ledger.CampaignLoad;
+import countylive.ledger.HouseholdDraft;
+import countylive.ledger.Ledger;
+import countylive.ledger.LineFigures;
+import countylive.ledger.LinkDraft;
+import countylive.ledger.SessionDraft;
+
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -9,26 +18,35 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Generates realistic volume for the benchmark and the EXPLAIN test: a campaign of N counties,
- * each selling its products in every session, with batched inserts (the driver rewrites them
- * into multi-row INSERTs). Sessions sell every product of their county, so
- * lines = counties x sessionsPerCounty x productsPerCounty.
+ * each selling its products in every session. The campaign's counties, hosts, officials and
+ * products are inserted here in batches; its sessions, sale lines and households go through the
+ * ledger, a county at a time, as the demo loader's do. Sessions sell every product of their
+ * county, so lines = counties x sessionsPerCounty x productsPerCounty.
  */
 public final class BenchData {
 
     private static final int BATCH = 5_000;
     private static final Timestamp NOW = Timestamp.valueOf("2024-01-01 00:00:00");
 
+    private static final CurrentUser LOADER = CurrentUser.system("benchmark");
+
     private final DataSource dataSource;
+    private final Ledger ledger;
     private final Random random;
 
-    public BenchData(DataSource dataSource, long seed) {
+    public BenchData(DataSource dataSource, Ledger ledger, long seed) {
         this.dataSource = dataSource;
+        this.ledger = ledger;
         this.random = new Random(seed);
     }
 
@@ -38,7 +56,7 @@ public final class BenchData {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             long campaign = insert(connection, "INSERT INTO campaign (name, starts_on, ends_on, status, target_gross,"
-                            + " target_people, created_at, updated_at) VALUES (?,?,?,'CLOSED',?,?,?,?)",
+                            + " target_people, created_at, updated_at) VALUES (?,?,?,'ACTIVE',?,?,?,?)",
                     List.<Object[]>of(new Object[] {name, java.sql.Date.valueOf(startsOn),
                             java.sql.Date.valueOf(startsOn.plusDays(days - 1)), new BigDecimal("100000000.00"), 50_000,
                             NOW, NOW})).get(0);
@@ -67,70 +85,44 @@ public final class BenchData {
                     i -> new Object[] {"商品" + campaign + "-" + i, "茶叶", "盒", codes.get(i / productsPerCounty), NOW, NOW}));
             connection.commit();
 
-            int sessionCount = codes.size() * sessionsPerCounty;
-            List<Object[]> sessions = new ArrayList<>();
-            for (int i = 0; i < sessionCount; i++) {
-                LocalDate day = startsOn.plusDays(random.nextInt(days));
-                Timestamp starts = Timestamp.valueOf(day.atTime(8 + random.nextInt(12), 0));
-                Timestamp ends = new Timestamp(starts.getTime() + (60 + random.nextInt(180)) * 60_000L);
-                // one session in twenty reports no audience
-                Long views = random.nextInt(20) == 0 ? null : (long) (1_000 + random.nextInt(100_000));
-                sessions.add(new Object[] {campaign, codes.get(i % codes.size()), "DOUYIN", java.sql.Date.valueOf(day),
-                        starts, ends, views, views == null ? null : views / 2, views == null ? null : views / 20, NOW, NOW});
-            }
-            List<Long> sessionIds = insert(connection, "INSERT INTO live_session (campaign_id, county_code, platform,"
-                    + " live_date, starts_at, ends_at, views, unique_viewers, peak_viewers, created_at, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)", sessions);
-            List<Object[]> hostLinks = new ArrayList<>();
-            List<Object[]> officialLinks = new ArrayList<>();
-            for (int i = 0; i < sessionIds.size(); i++) {
-                hostLinks.add(new Object[] {sessionIds.get(i), hosts.get(i % hosts.size())});
-                officialLinks.add(new Object[] {sessionIds.get(i), officials.get(i % codes.size())});
-            }
-            insert(connection, "INSERT INTO live_session_host (session_id, host_id) VALUES (?,?)", hostLinks);
-            insert(connection, "INSERT INTO live_session_official (session_id, official_id) VALUES (?,?)", officialLinks);
-            connection.commit();
-
-            String sql = "INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units,"
-                    + " orders, gross, refunds, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
-            List<Object[]> lines = new ArrayList<>(BATCH);
-            for (int i = 0; i < sessionIds.size(); i++) {
-                Object[] session = sessions.get(i);
-                int county = i % codes.size();
-                for (int k = 0; k < productsPerCounty; k++) {
-                    long units = 1 + random.nextInt(500);
-                    long gross = units * (3_000 + random.nextInt(20_000));
-                    lines.add(new Object[] {sessionIds.get(i), campaign, session[1], session[3],
-                            products.get(county * productsPerCounty + k), units, Math.max(1, units - random.nextInt((int) units)),
-                            BigDecimal.valueOf(gross, 2), BigDecimal.valueOf(random.nextInt(10) == 0 ? gross / 10 : 0, 2),
-                            NOW, NOW});
-                    if (lines.size() == BATCH) {
-                        insert(connection, sql, lines);
-                        connection.commit();
-                        lines.clear();
+            // sessions, sale lines and households go through the ledger, a county at a time (one transaction each)
+            for (int county = 0; county < codes.size(); county++) {
+                String code = codes.get(county);
+                List<CampaignLoad.Session> sessions = new ArrayList<>();
+                for (int s = 0; s < sessionsPerCounty; s++) {
+                    int i = s * codes.size() + county;
+                    LocalDate day = startsOn.plusDays(random.nextInt(days));
+                    LocalDateTime starts = day.atTime(8 + random.nextInt(12), 0);
+                    LocalDateTime ends = starts.plusMinutes(60 + random.nextInt(180));
+                    // one session in twenty reports no audience
+                    Long views = random.nextInt(20) == 0 ? null : (long) (1_000 + random.nextInt(100_000));
+                    Map<Long, LineFigures> lines = new LinkedHashMap<>();
+                    for (int k = 0; k < productsPerCounty; k++) {
+                        long units = 1 + random.nextInt(500);
+                        long gross = units * (3_000 + random.nextInt(20_000));
+                        lines.put(products.get(county * productsPerCounty + k), new LineFigures(units,
+                                Math.max(1, units - random.nextInt((int) units)), BigDecimal.valueOf(gross, 2),
+                                BigDecimal.valueOf(random.nextInt(10) == 0 ? gross / 10 : 0, 2)));
                     }
+                    sessions.add(new CampaignLoad.Session(new SessionDraft(campaign, code, Platform.DOUYIN, starts, ends,
+                            views, views == null ? null : views / 2, views == null ? null : views / 20, null,
+                            Set.of(hosts.get(i % hosts.size())), Set.of(officials.get(county)), null), lines));
                 }
-            }
-            insert(connection, sql, lines);
-            connection.commit();
-
-            List<Long> householdIds = insert(connection, "INSERT INTO household (registration_no, county_code, village,"
-                    + " head_name, members, created_at, updated_at) VALUES (?,?,?,?,?,?,?)", generate(households,
-                    i -> new Object[] {"B" + campaign + "-" + i, codes.get(i % codes.size()), "村", "某某",
-                            1 + random.nextInt(6), NOW, NOW}));
-            List<Object[]> links = new ArrayList<>();
-            for (int i = 0; i < householdIds.size(); i++) {
-                int county = i % codes.size();
-                links.add(new Object[] {campaign, householdIds.get(i), codes.get(county),
-                        products.get(county * productsPerCounty), BigDecimal.TEN, NOW, NOW});
-                if (i % 5 == 0 && productsPerCounty > 1) {
-                    links.add(new Object[] {campaign, householdIds.get(i), codes.get(county),
-                            products.get(county * productsPerCounty + 1), BigDecimal.TEN, NOW, NOW});
+                List<CampaignLoad.Household> countyHouseholds = new ArrayList<>();
+                for (int i = county; i < households; i += codes.size()) {
+                    List<LinkDraft> links = new ArrayList<>();
+                    links.add(new LinkDraft(campaign, products.get(county * productsPerCounty), BigDecimal.TEN));
+                    if (i % 5 == 0 && productsPerCounty > 1) {
+                        links.add(new LinkDraft(campaign, products.get(county * productsPerCounty + 1), BigDecimal.TEN));
+                    }
+                    countyHouseholds.add(new CampaignLoad.Household(new HouseholdDraft("B" + campaign + "-" + i, code, "村",
+                            "某某", 1 + random.nextInt(6)), links));
                 }
+                ledger.load(LOADER, new CampaignLoad(campaign, sessions, countyHouseholds));
             }
-            insert(connection, "INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income,"
-                    + " created_at, updated_at) VALUES (?,?,?,?,?,?,?)", links);
-            SalesRollup.rebuild(connection, campaign);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE campaign SET status = 'CLOSED' WHERE id = " + campaign);
+            }
             connection.commit();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ANALYZE TABLE sale_line, live_session, beneficiary_link, household,"

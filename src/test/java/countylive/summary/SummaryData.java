@@ -1,15 +1,23 @@
 package countylive.summary;
 
+import countylive.host.Platform;
+import countylive.ledger.HouseholdDraft;
+import countylive.ledger.LineFigures;
+import countylive.ledger.LinkDraft;
+import countylive.ledger.SessionDraft;
+import countylive.livestream.EntryData;
 import countylive.support.Fixtures;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
- * Named builders for summary tests, on plain SQL through {@link Fixtures#execute}; sale lines
- * refresh the rollups of {@link SalesRollup} as the application's writers do.
+ * Named builders for summary tests: campaigns, partners, people and products on plain SQL through
+ * {@link Fixtures#execute}; sessions, sale lines, households and links through the ledger, which
+ * keeps the rollups the summaries read.
  */
 final class SummaryData {
 
@@ -60,63 +68,34 @@ final class SummaryData {
     /** A session; views, unique viewers and peak may be null (not reported). */
     long session(long campaign, String county, String day, String from, String to, Long views, Long unique, Long peak,
                  long[] hosts, long[] officials) {
-        fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at,"
-                        + " views, unique_viewers, peak_viewers, created_at, updated_at)"
-                        + " VALUES (?, ?, 'DOUYIN', ?, ?, ?, ?, ?, ?, ?, ?)", campaign, county, day,
-                day + " " + from, day + " " + to, views, unique, peak, NOW, NOW);
-        long id = id("SELECT MAX(id) FROM live_session WHERE campaign_id = ?", campaign);
-        for (long host : hosts) {
-            fixtures.execute("INSERT INTO live_session_host (session_id, host_id) VALUES (?, ?)", id, host);
-        }
-        for (long official : officials) {
-            fixtures.execute("INSERT INTO live_session_official (session_id, official_id) VALUES (?, ?)", id, official);
-        }
-        refresh(id);
-        return id;
+        LocalDate date = LocalDate.parse(day);
+        return fixtures.ledger().createSession(Fixtures.LOADER, new SessionDraft(campaign, county, Platform.DOUYIN,
+                date.atTime(LocalTime.parse(from)), date.atTime(LocalTime.parse(to)), views, unique, peak, null,
+                ids(hosts), ids(officials), null), null);
     }
 
     void sale(long session, long product, long units, long orders, String gross, String refunds) {
-        fixtures.execute("INSERT INTO sale_line (session_id, campaign_id, county_code, live_date, product_id, units,"
-                        + " orders, gross, refunds, created_at, updated_at)"
-                        + " SELECT id, campaign_id, county_code, live_date, ?, ?, ?, ?, ?, ?, ? FROM live_session WHERE id = ?",
-                product, units, orders, new BigDecimal(gross), new BigDecimal(refunds), NOW, NOW, session);
-        refresh(session);
-    }
-
-    /** As the application does after every write of a session or its sale lines: the summaries read the rollups. */
-    private void refresh(long session) {
-        onConnection(connection -> SalesRollup.refresh(connection, List.of(session)));
-    }
-
-    /** Recomputes the campaign's rollups, after sale lines were written without {@link #sale}. */
-    void rebuild(long campaign) {
-        onConnection(connection -> SalesRollup.rebuild(connection, campaign));
-    }
-
-    @FunctionalInterface
-    private interface ConnectionWork {
-        void run(Connection connection) throws SQLException;
-    }
-
-    private void onConnection(ConnectionWork work) {
-        try (Connection connection = fixtures.dataSource().getConnection()) {
-            work.run(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        new EntryData(fixtures).sell(session, product, new LineFigures(units, orders, new BigDecimal(gross),
+                new BigDecimal(refunds).setScale(2)));
     }
 
     long household(String registration, String county, int members) {
-        fixtures.execute("INSERT INTO household (registration_no, county_code, village, head_name, members,"
-                + " created_at, updated_at) VALUES (?, ?, '一组', '某某', ?, ?, ?)", registration, county, members, NOW, NOW);
-        return id("SELECT id FROM household WHERE registration_no = ?", registration);
+        return fixtures.ledger().createHousehold(Fixtures.LOADER,
+                new HouseholdDraft(registration, county, "一组", "某某", members), null);
     }
 
+    /** A link of the household to the campaign through the product (null: none); the county is the household's. */
     void link(long campaign, long household, String county, Long product) {
-        fixtures.execute("INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?, 100.00, ?, ?)", campaign, household, county, product, NOW, NOW);
-        // as the application does after every change of a link
-        onConnection(connection -> PeopleRollup.rebuild(connection, campaign));
+        fixtures.ledger().createLink(Fixtures.LOADER, household, new LinkDraft(campaign, product,
+                new BigDecimal("100.00")), null);
+    }
+
+    private static Set<Long> ids(long[] values) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (long value : values) {
+            ids.add(value);
+        }
+        return ids;
     }
 
     private long id(String sql, Object... parameters) {

@@ -58,7 +58,7 @@ class SummaryIndexTest {
     @BeforeEach
     void setUp() throws Exception {
         fixtures.clean();
-        BenchData data = new BenchData(fixtures.dataSource(), 7);
+        BenchData data = new BenchData(fixtures.dataSource(), fixtures.ledger(), 7);
         // 30 counties x 20 sessions x 10 products = 6,000 lines, and a second campaign beside it
         campaign = data.campaign("索引", LocalDate.of(2021, 3, 1), 30, 30, 0, 20, 10, 300);
         data.campaign("另一个", LocalDate.of(2021, 5, 1), 10, 20, 100, 10, 10, 100);

@@ -1,7 +1,9 @@
 package countylive.support;
 
+import countylive.access.CurrentUser;
+import countylive.access.Role;
 import countylive.account.AppUserAccess;
-import countylive.account.Role;
+import countylive.ledger.Ledger;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 
@@ -19,6 +21,8 @@ import java.util.List;
 public class Fixtures {
 
     public static final String PASSWORD = "test-password-1";
+    /** Who writes test data through the ledger: a program, as the demo loader is. */
+    public static final CurrentUser LOADER = CurrentUser.system("fixtures");
 
     /** Business tables, children before parents. */
     private static final List<String> TABLES = List.of(
@@ -29,11 +33,18 @@ public class Fixtures {
 
     private final DataSource dataSource;
     private final AppUserAccess users;
+    private final Ledger ledger;
 
-    public Fixtures(DataSource dataSource, DataSourceResolver resolver, AppUserAccess users) {
+    public Fixtures(DataSource dataSource, DataSourceResolver resolver, AppUserAccess users, Ledger ledger) {
         // the plain pool: the injected one is bound to Micronaut's transactions
         this.dataSource = resolver.resolve(dataSource);
         this.users = users;
+        this.ledger = ledger;
+    }
+
+    /** The one way campaign data change: test data of sessions, lines and households goes through it too. */
+    public Ledger ledger() {
+        return ledger;
     }
 
     public void clean() {

@@ -18,7 +18,7 @@ import java.security.MessageDigest;
 public class CsrfInterceptor implements MethodInterceptor<Object, Object> {
 
     /** Where the session's token is kept on the {@link Authentication}. */
-    public static final String SESSION_ATTRIBUTE = "csrf";
+    public static final String SESSION_ATTRIBUTE = countylive.access.CurrentUser.ATTR_CSRF;
 
     @Override
     public @Nullable Object intercept(MethodInvocationContext<Object, Object> context) {

@@ -25,6 +25,12 @@ public class FormView {
         this.messages = messages;
     }
 
+    /** A refusal's reasons as one text in the user's language, for pages that show it above a form. */
+    public String message(HttpRequest<?> request, Refusal refusal) {
+        return String.join(" ", refusal.problems().stream()
+                .map(problem -> messages.get(request, problem.key(), problem.arguments().toArray())).toList());
+    }
+
     public HttpResponse<ModelAndView<Map<String, Object>>> render(HttpRequest<?> request, String view,
                                                                   Map<String, ?> values, FormErrors errors,
                                                                   Map<String, ?> extra) {

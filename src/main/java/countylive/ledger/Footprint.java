@@ -1,4 +1,4 @@
-package countylive.summary;
+package countylive.ledger;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -10,13 +10,12 @@ import java.util.TreeSet;
 
 /**
  * The rollup rows that a set of sessions feeds: their session_sales rows, and per campaign county
- * their days, hosts, officials and products. {@link SalesRollup#before} takes it before a change,
- * so that rows a session leaves (an old day, a removed host) are recomputed as well as the rows it
- * feeds afterwards.
+ * their days, hosts, officials and products. The ledger notes it before a change, so that rows a
+ * session leaves (an old day, a removed host) are recomputed as well as the rows it feeds after.
  */
-public final class Footprint {
+final class Footprint {
 
-    /** One county's part in one campaign: every rollup key but session_sales' lies inside one. */
+    /** One county's part in one campaign: the unit the ledger locks, and every rollup key but session_sales' lies inside one. */
     record Scope(long campaignId, String countyCode) implements Comparable<Scope> {
         private static final Comparator<Scope> ORDER =
                 Comparator.comparingLong(Scope::campaignId).thenComparing(Scope::countyCode);
@@ -32,9 +31,6 @@ public final class Footprint {
     final Map<Scope, Set<Long>> hosts = new TreeMap<>();
     final Map<Scope, Set<Long>> officials = new TreeMap<>();
     final Map<Scope, Set<Long>> products = new TreeMap<>();
-
-    Footprint() {
-    }
 
     /** This footprint and the other's keys together. */
     Footprint plus(Footprint other) {

@@ -1,4 +1,4 @@
-package countylive.account;
+package countylive.access;
 
 /** What a user may do; see docs/security.md for the whole matrix. */
 public enum Role {

@@ -1,4 +1,4 @@
-package countylive.account;
+package countylive.access;
 
 import io.micronaut.security.authentication.Authentication;
 
@@ -14,10 +14,10 @@ import java.util.TreeSet;
 public record CurrentUser(long id, String username, String displayName, Role role, Set<String> countyCodes,
                           String csrfToken) {
 
-    static final String ATTR_USER_ID = "userId";
-    static final String ATTR_DISPLAY_NAME = "displayName";
-    static final String ATTR_COUNTIES = "counties";
-    static final String ATTR_CSRF = countylive.web.csrf.CsrfInterceptor.SESSION_ATTRIBUTE;
+    public static final String ATTR_USER_ID = "userId";
+    public static final String ATTR_DISPLAY_NAME = "displayName";
+    public static final String ATTR_COUNTIES = "counties";
+    public static final String ATTR_CSRF = "csrf";
 
     public static CurrentUser of(Authentication authentication) {
         var attributes = authentication.getAttributes();
@@ -33,6 +33,18 @@ public record CurrentUser(long id, String username, String displayName, Role rol
                 Role.valueOf(authentication.getRoles().iterator().next()),
                 Set.copyOf(codes),
                 String.valueOf(attributes.get(ATTR_CSRF)));
+    }
+
+    /**
+     * A program acting on its own, such as the demo loader: it may change every county, and the
+     * audit trail names it without an account (id 0).
+     */
+    public static CurrentUser system(String name) {
+        return new CurrentUser(0, name, name, Role.ADMIN, Set.of(), "");
+    }
+
+    public boolean isSystem() {
+        return id == 0;
     }
 
     public boolean isAdmin() {

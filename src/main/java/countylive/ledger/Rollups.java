@@ -1,9 +1,4 @@
-package countylive.summary;
-
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
+package countylive.ledger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,24 +11,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static countylive.summary.RollupSql.chunks;
-import static countylive.summary.RollupSql.lock;
-import static countylive.summary.RollupSql.marks;
-import static countylive.summary.RollupSql.query;
-import static countylive.summary.RollupSql.update;
+import static countylive.ledger.Jdbc.chunks;
+import static countylive.ledger.Jdbc.marks;
+import static countylive.ledger.Jdbc.query;
+import static countylive.ledger.Jdbc.update;
 
 /**
- * Keeps the summaries' rollups in step with live_session, its hosts and officials, and sale_line
- * (docs/summaries.md, "Rollups"): session_sales (per session), county_day_sales (per campaign,
- * county and day), host_sales and official_sales (per campaign, person and county) and
- * product_sales (per campaign, product and county).
- *
- * <p>Every writer of those tables calls {@link #before} first in its transaction and
- * {@link #after} last ({@link #created} for new sessions); loaders, which write whole campaigns
- * before anyone else can, call the static {@link #rebuild(Connection, long)} at the end instead. {@code before} locks the campaign counties involved, so that two writers in
- * one county take turns instead of deadlocking over the rows both recompute; {@code after}
- * deletes every rollup row the sessions fed before or feed now and inserts it again aggregated
- * from the source tables. Recomputing rather than adding deltas keeps it idempotent and exact.
+ * The summaries' sales rollups (docs/summaries.md, "Rollups"): session_sales (per session),
+ * county_day_sales (per campaign, county and day), host_sales and official_sales (per campaign,
+ * person and county) and product_sales (per campaign, product and county). Only the ledger calls
+ * this, inside the transaction of a change and after locking the change's campaign counties:
+ * it notes the rows a change's sessions feed before the change, and afterwards deletes every row
+ * they fed before or feed now and inserts it again aggregated from the source tables.
+ * Recomputing rather than adding deltas keeps it idempotent and exact.
  *
  * <p>This relies on READ COMMITTED, the isolation of every transaction of the application
  * (application.yml): a writer that waited for a county's lock then reads what the one before it
@@ -41,9 +31,7 @@ import static countylive.summary.RollupSql.update;
  * so writers of different counties whose sessions share a host or a product never wait on each
  * other.
  */
-@Singleton
-public class SalesRollup {
-
+final class Rollups {
     private static final String SESSIONS = """
             INSERT INTO session_sales (session_id, campaign_id, county_code, live_date, line_count, units, orders,
                                        gross, refunds)
@@ -87,72 +75,11 @@ public class SalesRollup {
             new Keyed("official_sales", "official_id", "p.official_id", "s", PEOPLE.formatted("official"));
     private static final Keyed PRODUCT_COUNTIES = new Keyed("product_sales", "product_id", "l.product_id", "l", PRODUCTS);
 
-    private final JdbcOperations jdbc;
-
-    SalesRollup(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    private Rollups() {
     }
 
-    /**
-     * The first call of a transaction that changes sessions or their sale lines: locks the campaign
-     * counties of these sessions and the given others (a session's new county, a county that is
-     * being added to), then notes the rollup rows the sessions feed now.
-     *
-     * @param sessionIds the sessions that will change (none for a new session)
-     * @param campaignId with {@code countyCodes}: further campaign counties to lock, 0 for none
-     */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Footprint before(Collection<Long> sessionIds, long campaignId, Collection<String> countyCodes) {
-        return jdbc.execute(connection -> {
-            Set<Footprint.Scope> scopes = new TreeSet<>(scopesOf(connection, sessionIds));
-            countyCodes.forEach(code -> scopes.add(new Footprint.Scope(campaignId, code)));
-            lock(connection, scopes);
-            return footprint(connection, sessionIds);
-        });
-    }
-
-    /** {@link #before(Collection, long, Collection)} without further counties. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Footprint before(Collection<Long> sessionIds) {
-        return before(sessionIds, 0, List.of());
-    }
-
-    /** The last call of such a transaction: recomputes what the sessions fed before and feed now. */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void after(Footprint before) {
-        jdbc.execute(connection -> {
-            refresh(connection, before.plus(footprint(connection, before.sessions)));
-            return null;
-        });
-    }
-
-    /** {@link #after} for sessions that did not exist before the transaction (all new). */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void created(Collection<Long> sessionIds) {
-        jdbc.execute(connection -> {
-            refresh(connection, footprint(connection, sessionIds));
-            return null;
-        });
-    }
-
-    /**
-     * Recomputes every rollup of a whole campaign, county_people too, after locking all its
-     * counties as a writer would: the repair after data was changed outside the application.
-     */
-    @Transactional
-    public void rebuild(long campaignId) {
-        jdbc.execute(connection -> {
-            List<Footprint.Scope> counties = new ArrayList<>();
-            query(connection, "SELECT county_code FROM campaign_county WHERE campaign_id = ?", List.of(campaignId),
-                    row -> counties.add(new Footprint.Scope(campaignId, row.getString(1))));
-            lock(connection, counties);
-            rebuild(connection, campaignId);
-            return null;
-        });
-    }
-
-    /** {@link #rebuild(long)} on the caller's connection (and transaction); county_people too. */
-    public static void rebuild(Connection connection, long campaignId) throws SQLException {
+    /** Recomputes every rollup of a whole campaign, county_people too: for loads and repairs. */
+    static void rebuild(Connection connection, long campaignId) throws SQLException {
         PeopleRollup.rebuild(connection, campaignId);
         List<Object> campaign = List.of(campaignId);
         for (String table : List.of("session_sales", "county_day_sales", "host_sales", "official_sales",
@@ -166,12 +93,8 @@ public class SalesRollup {
         }
     }
 
-    /** Recomputes the rollups of these sessions, new or changed, on the caller's connection: for loaders. */
-    public static void refresh(Connection connection, Collection<Long> sessionIds) throws SQLException {
-        refresh(connection, footprint(connection, sessionIds));
-    }
-
-    private static void refresh(Connection connection, Footprint keys) throws SQLException {
+    /** Recomputes every row of these keys. */
+    static void refresh(Connection connection, Footprint keys) throws SQLException {
         // session_sales first: the other rollups but product_sales read it
         for (List<Long> chunk : chunks(keys.sessions)) {
             String marks = marks(chunk.size());
@@ -204,9 +127,8 @@ public class SalesRollup {
     }
 
     /** The campaign counties the sessions are in now. */
-    private static List<Footprint.Scope> scopesOf(Connection connection, Collection<Long> sessionIds)
-            throws SQLException {
-        List<Footprint.Scope> scopes = new ArrayList<>();
+    static Set<Footprint.Scope> scopesOf(Connection connection, Collection<Long> sessionIds) throws SQLException {
+        Set<Footprint.Scope> scopes = new TreeSet<>();
         for (List<Long> chunk : chunks(sessionIds)) {
             query(connection, "SELECT DISTINCT campaign_id, county_code FROM live_session WHERE id IN ("
                     + marks(chunk.size()) + ")", chunk, row -> scopes.add(new Footprint.Scope(row.getLong(1),
@@ -216,7 +138,7 @@ public class SalesRollup {
     }
 
     /** The rollup keys the sessions feed now (READ COMMITTED: as of the latest commits). */
-    private static Footprint footprint(Connection connection, Collection<Long> sessionIds) throws SQLException {
+    static Footprint footprint(Connection connection, Collection<Long> sessionIds) throws SQLException {
         Footprint keys = new Footprint();
         Map<Long, Footprint.Scope> scopes = new HashMap<>();
         for (List<Long> chunk : chunks(sessionIds)) {

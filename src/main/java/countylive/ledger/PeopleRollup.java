@@ -1,0 +1,58 @@
+package countylive.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static countylive.ledger.Jdbc.queryIn;
+import static countylive.ledger.Jdbc.update;
+
+/**
+ * county_people: the distinct linked households and their members per campaign and household
+ * county. Like {@link Rollups}, called by the ledger alone, after it has locked the campaign
+ * counties a change of a link or of a linked household touches.
+ */
+final class PeopleRollup {
+
+    private static final String PEOPLE = """
+            INSERT INTO county_people (campaign_id, county_code, households, people)
+            SELECT ?, h.county_code, COUNT(*), SUM(h.members) FROM household h
+            WHERE h.county_code = ?
+              AND EXISTS (SELECT 1 FROM beneficiary_link b WHERE b.campaign_id = ? AND b.household_id = h.id)
+            GROUP BY h.county_code""";
+
+    private PeopleRollup() {
+    }
+
+    /** The campaign counties these households count in now: their links' campaigns, their own county. */
+    static Set<Footprint.Scope> scopesOf(Connection connection, Collection<Long> householdIds) throws SQLException {
+        Set<Footprint.Scope> scopes = new TreeSet<>();
+        queryIn(connection, "SELECT b.campaign_id, h.county_code FROM beneficiary_link b"
+                        + " JOIN household h ON h.id = b.household_id WHERE b.household_id IN (?*)", householdIds,
+                row -> scopes.add(new Footprint.Scope(row.getLong(1), row.getString(2))));
+        return scopes;
+    }
+
+    /** Recomputes the rows of these campaign counties. */
+    static void refresh(Connection connection, Collection<Footprint.Scope> scopes) throws SQLException {
+        for (Footprint.Scope scope : new TreeSet<>(scopes)) {
+            List<Object> key = List.of(scope.campaignId(), scope.countyCode());
+            update(connection, "DELETE FROM county_people WHERE campaign_id = ? AND county_code = ?", key);
+            update(connection, PEOPLE, List.of(scope.campaignId(), scope.countyCode(), scope.campaignId()));
+        }
+    }
+
+    /** Recomputes the rows of a whole campaign. */
+    static void rebuild(Connection connection, long campaignId) throws SQLException {
+        update(connection, "DELETE FROM county_people WHERE campaign_id = ?", List.of(campaignId));
+        update(connection, """
+                INSERT INTO county_people (campaign_id, county_code, households, people)
+                SELECT b.campaign_id, h.county_code, COUNT(*), SUM(h.members)
+                FROM (SELECT DISTINCT campaign_id, household_id FROM beneficiary_link WHERE campaign_id = ?) b
+                JOIN household h ON h.id = b.household_id
+                GROUP BY b.campaign_id, h.county_code""", List.of(campaignId));
+    }
+}

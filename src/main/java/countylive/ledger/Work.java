@@ -1,0 +1,17 @@
+package countylive.ledger;
+
+import java.sql.SQLException;
+
+/**
+ * One kind of change, as the ledger runs it: first what it touches (read without locks, so that
+ * the ledger can lock those campaign counties in order before anything is read for the change),
+ * then the change itself, under the locks: its rules, its rows and their audit entries.
+ * The ledger does everything around it (submission token, locks, rollups, retries), so no change
+ * can forget a step.
+ */
+interface Work<R> {
+
+    Touches touches(Tx tx) throws SQLException;
+
+    R apply(Tx tx) throws SQLException;
+}

@@ -1,7 +1,0 @@
-package countylive.sale;
-
-import java.math.BigDecimal;
-
-/** The four figures of a valid grid row. */
-record SaleFigures(long units, long orders, BigDecimal gross, BigDecimal refunds) {
-}
