@@ -281,6 +281,20 @@ class SalesGridTest {
         return "/sessions/" + session + "/sales";
     }
 
+    /** A county with many products: the grid's five fields a row are far more than the server's default 128. */
+    @Test
+    void aGridOfSixtyProductsSavesInOneGo() {
+        List<Map.Entry<String, String>> form = new ArrayList<>(grid());
+        for (int i = 0; i < 60; i++) {
+            long product = data.product("英山商品" + i, YINGSHAN, null);
+            form.addAll(row(product, "1", "1", "10.00", ""));
+        }
+        Browser.Page page = coordinator.postMulti(salesPath(), form);
+        assertEquals(303, page.status(), page.body());
+        assertEquals("60 600.00", fixtures.value("SELECT CONCAT_WS(' ', COUNT(*), SUM(gross)) FROM sale_line WHERE session_id = ?",
+                session));
+    }
+
     private List<Map.Entry<String, String>> grid(List<Map.Entry<String, String>>... rows) {
         return grid(fixtures.value("SELECT version FROM live_session WHERE id = ?", session), rows);
     }
