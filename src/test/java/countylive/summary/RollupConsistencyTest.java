@@ -174,6 +174,86 @@ class RollupConsistencyTest {
                 fixtures.value("SELECT SUM(gross) FROM sale_line WHERE campaign_id = ?", campaign)))), page.body());
     }
 
+    /**
+     * The ways a change can carry rows to other rollup keys: a session made through the form, a
+     * session moved to another county, a link moved to another campaign, and a linked household
+     * that may not move to another county (the campaign's people figure counts it where it was
+     * linked, docs/summaries.md).
+     */
+    @Test
+    void sessionsMadeOrMovedLinksMovedAndHouseholdsMovedKeepTheRollupsExact() {
+        fixtures.admin("boss");
+        Browser admin = new Browser(server.getURI()).login("boss", Fixtures.PASSWORD);
+        assertEquals(303, saveGrid(first, row(tea, "10", "8", "1000.00", "")).status());
+
+        // a session made through the form, with a host, an official and audience figures
+        List<Map.Entry<String, String>> created = new ArrayList<>(sessionForm("", "2020-04-20"));
+        created.removeIf(field -> field.getKey().equals("views") || field.getKey().equals("version"));
+        created.addAll(List.of(Map.entry("views", "3000"), Map.entry("peakViewers", "120"),
+                Map.entry("hosts", String.valueOf(host)), Map.entry("officials", String.valueOf(chief)),
+                Map.entry("submission", UUID.randomUUID().toString())));
+        Browser.Page made = coordinator.postMulti("/campaigns/" + campaign + "/sessions", created);
+        assertEquals(303, made.status(), made.body());
+        long third = Long.parseLong(made.location().replaceAll("\\D+(\\d+).*", "$1"));
+        assertInStep("after a session was made through the form");
+        assertEquals(3000L, queries.headline(whole()).views());
+
+        // a session without sales moves to the other county: its day, host and people rows move with it
+        List<Map.Entry<String, String>> moving = new ArrayList<>(List.of(Map.entry("county", XINGSHAN),
+                Map.entry("platform", "DOUYIN"), Map.entry("date", "2020-04-20"), Map.entry("start", "19:00"),
+                Map.entry("end", "21:00"), Map.entry("views", "3000"), Map.entry("hosts", String.valueOf(host)),
+                Map.entry("version", fixtures.value("SELECT version FROM live_session WHERE id = ?", third))));
+        Browser.Page moved = admin.postMulti("/sessions/" + third, moving);
+        assertEquals(303, moved.status(), moved.body());
+        assertEquals(XINGSHAN, fixtures.value("SELECT county_code FROM live_session WHERE id = ?", third));
+        assertInStep("after a session moved to another county");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM county_day_sales WHERE campaign_id = ? AND county_code = ?"
+                + " AND live_date = '2020-04-20'", campaign, YINGSHAN), "the old county's day is gone");
+
+        // a session with sales keeps its county: refused, nothing changes
+        Map<String, List<String>> before = rollups();
+        List<Map.Entry<String, String>> refused = new ArrayList<>(moving);
+        refused.removeIf(field -> field.getKey().equals("version") || field.getKey().equals("date"));
+        refused.addAll(List.of(Map.entry("date", "2020-04-10"),
+                Map.entry("version", fixtures.value("SELECT version FROM live_session WHERE id = ?", first))));
+        Browser.Page kept = admin.postMulti("/sessions/" + first, refused);
+        assertEquals(422, kept.status(), kept.body());
+        assertTrue(kept.body().contains("已有销售记录"), kept.body());
+        assertEquals(YINGSHAN, fixtures.value("SELECT county_code FROM live_session WHERE id = ?", first));
+        assertEquals(before, rollups(), "a refused move changes no rollup");
+
+        // a link moves to another campaign of the household's county: both campaigns' people follow
+        long summer = data.campaign("夏茶专场", "2020-06-01", "2020-06-30", "ACTIVE");
+        data.county(summer, YINGSHAN);
+        long household = data.household("4211240077", YINGSHAN, "李四", 5);
+        long link = data.link(campaign, household, YINGSHAN, "100");
+        assertInStep("after a link");
+        Browser.Page relinked = coordinator.post("/beneficiary-links/" + link, Map.of("campaign", String.valueOf(summer),
+                "product", "", "income", "120",
+                "version", fixtures.value("SELECT version FROM beneficiary_link WHERE id = ?", link)));
+        assertEquals(303, relinked.status(), relinked.body());
+        assertInStep("after a link moved to another campaign");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM county_people WHERE campaign_id = ?", campaign));
+        assertEquals("1 5", fixtures.value("SELECT CONCAT_WS(' ', households, people) FROM county_people"
+                + " WHERE campaign_id = ?", summer));
+
+        // a linked household keeps its county: refused, nothing changes; unlinked, it may move
+        before = rollups();
+        Map<String, String> household2 = Map.of("registrationNo", "4211240077", "county", XINGSHAN, "village", "石镇村",
+                "headName", "李四", "members", "5",
+                "version", fixtures.value("SELECT version FROM household WHERE id = ?", household));
+        Browser.Page stays = admin.post("/households/" + household, household2);
+        assertEquals(422, stays.status(), stays.body());
+        assertEquals(YINGSHAN, fixtures.value("SELECT county_code FROM household WHERE id = ?", household));
+        assertEquals(before, rollups(), "a refused move changes no rollup");
+        assertEquals(303, coordinator.post("/beneficiary-links/" + link + "/delete", Map.of()).status());
+        Map<String, String> unlinked = new java.util.HashMap<>(household2);
+        unlinked.put("version", fixtures.value("SELECT version FROM household WHERE id = ?", household));
+        assertEquals(303, admin.post("/households/" + household, unlinked).status());
+        assertEquals(XINGSHAN, fixtures.value("SELECT county_code FROM household WHERE id = ?", household));
+        assertInStep("after the unlinked household moved");
+    }
+
     /** Every rollup row equals a rebuild's, and every sales figure of the summary a direct aggregation. */
     private void assertInStep(String when) {
         assertEquals(rebuilt(), rollups(), "rollups " + when);
