@@ -1,5 +1,6 @@
 package countylive.demo;
 
+import countylive.ledger.RollupRows;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
 import io.micronaut.context.annotation.Property;
@@ -42,6 +43,18 @@ class DemoCampaignTest {
     @AfterEach
     void tearDown() {
         fixtures.clean();
+    }
+
+    /** The demo goes through the ledger like anyone: audited record by record, its rollups exact, then closed. */
+    @Test
+    void theDemoIsWrittenThroughTheLedger() {
+        assertEquals(RollupRows.rebuilt(fixtures.dataSource()), RollupRows.stored(fixtures.dataSource()));
+        assertEquals(fixtures.value("SELECT COUNT(*) FROM sale_line"), fixtures.value(
+                "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'sale_line' AND action = 'CREATE'"
+                        + " AND username = 'demo' AND user_id IS NULL AND scope_type = 'live_session'"));
+        assertEquals(fixtures.value("SELECT COUNT(*) FROM beneficiary_link"), fixtures.value(
+                "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'beneficiary_link' AND username = 'demo'"));
+        assertEquals("CLOSED CLOSED", String.join(" ", fixtures.column("SELECT status FROM campaign ORDER BY id")));
     }
 
     private String summary(String name) {
