@@ -30,78 +30,54 @@ final class HouseholdWrites {
     }
 
     static Work<Long> create(HouseholdDraft draft) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                // no campaign links it yet: no campaign's figures change
-                return Touches.none();
-            }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                check(tx, draft, -1);
-                long id = Jdbc.insert(tx.connection, """
-                        INSERT INTO household (registration_no, county_code, village, head_name, members, version,
-                                               created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 0, ?, ?)""", List.of(draft.registrationNo(), draft.countyCode(),
-                        draft.village(), draft.headName(), draft.members(), tx.now, tx.now));
-                tx.audit.created(RecordType.HOUSEHOLD, id, draft.countyCode(), values(draft), AuditTrail.Filed.ALONE);
-                return id;
-            }
-        };
+        // no campaign links it yet: no campaign's figures change
+        return Work.of(tx -> Touches.none(), tx -> {
+            check(tx, draft, -1);
+            long id = Jdbc.insert(tx.connection, """
+                    INSERT INTO household (registration_no, county_code, village, head_name, members, version,
+                                           created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, 0, ?, ?)""", List.of(draft.registrationNo(), draft.countyCode(),
+                    draft.village(), draft.headName(), draft.members(), tx.now, tx.now));
+            tx.audit.created(RecordType.HOUSEHOLD, id, draft.countyCode(), values(draft), AuditTrail.Filed.ALONE);
+            return id;
+        });
     }
 
     static Work<Long> update(long id, int version, HouseholdDraft draft) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                return Touches.households(Set.of(id), Set.of());
+        return Work.of(tx -> Touches.households(Set.of(id), Set.of()), tx -> {
+            Stored before = stored(tx, id);
+            tx.requireEditable(before.countyCode());
+            if (before.version() != version) {
+                throw Refusal.stale();
             }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                Stored before = stored(tx, id);
-                tx.requireEditable(before.countyCode());
-                if (before.version() != version) {
-                    throw Refusal.stale();
-                }
-                check(tx, draft, id);
-                if (!before.countyCode().equals(draft.countyCode()) && links(tx, id) > 0) {
-                    throw Refusal.invalid("county", "household.countyHasLinks");
-                }
-                Jdbc.update(tx.connection, """
-                        UPDATE household SET registration_no = ?, county_code = ?, village = ?, head_name = ?, members = ?,
-                               version = version + 1, updated_at = ?
-                        WHERE id = ?""", List.of(draft.registrationNo(), draft.countyCode(), draft.village(),
-                        draft.headName(), draft.members(), tx.now, id));
-                tx.audit.updated(RecordType.HOUSEHOLD, id, draft.countyCode(), before.auditValues(), values(draft),
-                        AuditTrail.Filed.ALONE);
-                return id;
+            check(tx, draft, id);
+            if (!before.countyCode().equals(draft.countyCode()) && links(tx, id) > 0) {
+                throw Refusal.invalid("county", "household.countyHasLinks");
             }
-        };
+            Jdbc.update(tx.connection, """
+                    UPDATE household SET registration_no = ?, county_code = ?, village = ?, head_name = ?, members = ?,
+                           version = version + 1, updated_at = ?
+                    WHERE id = ?""", List.of(draft.registrationNo(), draft.countyCode(), draft.village(),
+                    draft.headName(), draft.members(), tx.now, id));
+            tx.audit.updated(RecordType.HOUSEHOLD, id, draft.countyCode(), before.auditValues(), values(draft),
+                    AuditTrail.Filed.ALONE);
+            return id;
+        });
     }
 
     static Work<Long> delete(long id) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                return Touches.households(Set.of(id), Set.of());
+        return Work.of(tx -> Touches.households(Set.of(id), Set.of()), tx -> {
+            Stored before = stored(tx, id);
+            tx.requireEditable(before.countyCode());
+            long links = links(tx, id);
+            if (links > 0) {
+                throw Refusal.conflict(null, "household.deleteBlocked", links);
             }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                Stored before = stored(tx, id);
-                tx.requireEditable(before.countyCode());
-                long links = links(tx, id);
-                if (links > 0) {
-                    throw Refusal.conflict(null, "household.deleteBlocked", links);
-                }
-                Jdbc.update(tx.connection, "DELETE FROM household WHERE id = ?", List.of(id));
-                tx.audit.deleted(RecordType.HOUSEHOLD, id, before.countyCode(), before.auditValues(),
-                        AuditTrail.Filed.ALONE);
-                return id;
-            }
-        };
+            Jdbc.update(tx.connection, "DELETE FROM household WHERE id = ?", List.of(id));
+            tx.audit.deleted(RecordType.HOUSEHOLD, id, before.countyCode(), before.auditValues(),
+                    AuditTrail.Filed.ALONE);
+            return id;
+        });
     }
 
     private static void check(Tx tx, HouseholdDraft draft, long exceptId) throws SQLException {

@@ -124,21 +124,15 @@ public class Ledger {
      * locks of all its counties: the repair after data was changed outside the application.
      */
     public void rebuild(CurrentUser by, long campaignId) {
-        run("recompute the rollups of campaign " + campaignId, by, null, new Work<Long>() {
-            @Override
-            public Touches touches(Tx tx) throws SQLException {
-                Set<Footprint.Scope> counties = new TreeSet<>();
-                Jdbc.query(tx.connection, "SELECT county_code FROM campaign_county WHERE campaign_id = ?",
-                        List.of(campaignId), row -> counties.add(new Footprint.Scope(campaignId, row.getString(1))));
-                return Touches.scopes(counties);
-            }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                Rollups.rebuild(tx.connection, campaignId);
-                return campaignId;
-            }
-        });
+        run("recompute the rollups of campaign " + campaignId, by, null, Work.of(tx -> {
+            Set<Footprint.Scope> counties = new TreeSet<>();
+            Jdbc.query(tx.connection, "SELECT county_code FROM campaign_county WHERE campaign_id = ?",
+                    List.of(campaignId), row -> counties.add(new Footprint.Scope(campaignId, row.getString(1))));
+            return Touches.scopes(counties);
+        }, tx -> {
+            Rollups.rebuild(tx.connection, campaignId);
+            return campaignId;
+        }));
     }
 
     private <R> R run(String what, CurrentUser by, @Nullable Submission submission, Work<R> work) {

@@ -28,84 +28,62 @@ final class LinkWrites {
     /** A link as stored. */
     record Stored(long id, long campaignId, long householdId, String countyCode, @Nullable Long productId,
                   BigDecimal income, int version) {
+
+        LinkDraft draft() {
+            return new LinkDraft(campaignId, productId, income);
+        }
     }
 
     private LinkWrites() {
     }
 
     static Work<Long> create(long householdId, LinkDraft draft) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) throws SQLException {
-                return Touches.households(Set.of(householdId), scopes(countyOf(tx, householdId), draft.campaignId()));
-            }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                HouseholdWrites.Stored household = HouseholdWrites.stored(tx, householdId);
-                check(tx, household, draft, -1);
-                long id = Jdbc.insert(tx.connection, """
-                        INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, version,
-                                                      created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 0, ?, ?)""", values(draft.campaignId(), householdId,
-                        household.countyCode(), draft.productId(), draft.income(), tx.now, tx.now));
-                tx.audit.created(RecordType.BENEFICIARY_LINK, id, household.countyCode(), auditValues(householdId, draft),
-                        AuditTrail.Filed.under(RecordType.HOUSEHOLD, householdId));
-                return id;
-            }
-        };
+        return Work.of(tx -> Touches.households(Set.of(householdId),
+                scopes(countyOf(tx, householdId), draft.campaignId())), tx -> {
+            HouseholdWrites.Stored household = HouseholdWrites.stored(tx, householdId);
+            check(tx, household, draft, -1);
+            long id = Jdbc.insert(tx.connection, """
+                    INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, version,
+                                                  created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, 0, ?, ?)""", values(draft.campaignId(), householdId,
+                    household.countyCode(), draft.productId(), draft.income(), tx.now, tx.now));
+            tx.audit.created(RecordType.BENEFICIARY_LINK, id, household.countyCode(), auditValues(householdId, draft),
+                    AuditTrail.Filed.under(RecordType.HOUSEHOLD, householdId));
+            return id;
+        });
     }
 
     static Work<Long> update(long id, int version, LinkDraft draft) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) throws SQLException {
-                Stored link = stored(tx, id);
-                return Touches.households(Set.of(link.householdId()),
-                        scopes(link.countyCode(), link.campaignId(), draft.campaignId()));
+        return Work.of(tx -> touches(tx, id, draft.campaignId()), tx -> {
+            Stored before = stored(tx, id);
+            HouseholdWrites.Stored household = HouseholdWrites.stored(tx, before.householdId());
+            if (before.version() != version) {
+                throw Refusal.stale();
             }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                Stored before = stored(tx, id);
-                HouseholdWrites.Stored household = HouseholdWrites.stored(tx, before.householdId());
-                if (before.version() != version) {
-                    throw Refusal.stale();
-                }
-                tx.requireOpen(before.campaignId());
-                check(tx, household, draft, id);
-                Jdbc.update(tx.connection, """
-                        UPDATE beneficiary_link SET campaign_id = ?, product_id = ?, income = ?, version = version + 1,
-                               updated_at = ?
-                        WHERE id = ?""", values(draft.campaignId(), draft.productId(), draft.income(), tx.now, id));
-                tx.audit.updated(RecordType.BENEFICIARY_LINK, id, household.countyCode(),
-                        auditValues(before.householdId(), new LinkDraft(before.campaignId(), before.productId(), before.income())),
-                        auditValues(before.householdId(), draft), AuditTrail.Filed.under(RecordType.HOUSEHOLD, before.householdId()));
-                return id;
-            }
-        };
+            tx.requireOpen(before.campaignId());
+            check(tx, household, draft, id);
+            Jdbc.update(tx.connection, """
+                    UPDATE beneficiary_link SET campaign_id = ?, product_id = ?, income = ?, version = version + 1,
+                           updated_at = ?
+                    WHERE id = ?""", values(draft.campaignId(), draft.productId(), draft.income(), tx.now, id));
+            tx.audit.updated(RecordType.BENEFICIARY_LINK, id, household.countyCode(),
+                    auditValues(before.householdId(), before.draft()), auditValues(before.householdId(), draft),
+                    AuditTrail.Filed.under(RecordType.HOUSEHOLD, before.householdId()));
+            return id;
+        });
     }
 
     static Work<Long> delete(long id) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) throws SQLException {
-                Stored link = stored(tx, id);
-                return Touches.households(Set.of(link.householdId()), scopes(link.countyCode(), link.campaignId()));
-            }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                Stored before = stored(tx, id);
-                tx.requireEditable(before.countyCode());
-                tx.requireOpen(before.campaignId());
-                Jdbc.update(tx.connection, "DELETE FROM beneficiary_link WHERE id = ?", List.of(id));
-                tx.audit.deleted(RecordType.BENEFICIARY_LINK, id, before.countyCode(),
-                        auditValues(before.householdId(), new LinkDraft(before.campaignId(), before.productId(), before.income())),
-                        AuditTrail.Filed.under(RecordType.HOUSEHOLD, before.householdId()));
-                return before.householdId();
-            }
-        };
+        return Work.of(tx -> touches(tx, id), tx -> {
+            Stored before = stored(tx, id);
+            tx.requireEditable(before.countyCode());
+            tx.requireOpen(before.campaignId());
+            Jdbc.update(tx.connection, "DELETE FROM beneficiary_link WHERE id = ?", List.of(id));
+            tx.audit.deleted(RecordType.BENEFICIARY_LINK, id, before.countyCode(),
+                    auditValues(before.householdId(), before.draft()),
+                    AuditTrail.Filed.under(RecordType.HOUSEHOLD, before.householdId()));
+            return before.householdId();
+        });
     }
 
     /** The rules of a link as the draft wants it, for the household as stored now. */
@@ -146,6 +124,14 @@ final class LinkWrites {
             throw Refusal.conflict(null, "ledger.recordGone");
         }
         return found.get(0);
+    }
+
+    /** A link's household, its campaign's county and those of the campaigns it moves to. */
+    private static Touches touches(Tx tx, long linkId, long... movingTo) throws SQLException {
+        Stored link = stored(tx, linkId);
+        Set<Footprint.Scope> scopes = scopes(link.countyCode(), link.campaignId());
+        scopes.addAll(scopes(link.countyCode(), movingTo));
+        return Touches.households(Set.of(link.householdId()), scopes);
     }
 
     private static String countyOf(Tx tx, long householdId) throws SQLException {

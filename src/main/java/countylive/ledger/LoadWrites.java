@@ -31,26 +31,23 @@ final class LoadWrites {
     }
 
     static Work<Integer> load(CampaignLoad load) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                Set<Footprint.Scope> scopes = new TreeSet<>();
-                load.sessions().forEach(s -> scopes.add(new Footprint.Scope(load.campaignId(), s.draft().countyCode())));
-                load.households().forEach(h -> scopes.add(new Footprint.Scope(load.campaignId(), h.draft().countyCode())));
-                return Touches.scopes(scopes);
+        return Work.of(tx -> touches(load), tx -> {
+            checkPeople(tx, load);
+            for (int from = 0; from < load.sessions().size(); from += SESSIONS_PER_ROUND) {
+                sessions(tx, load.sessions().subList(from, Math.min(load.sessions().size(), from + SESSIONS_PER_ROUND)));
+                tx.audit.write();
             }
+            households(tx, load);
+            return load.sessions().size();
+        });
+    }
 
-            @Override
-            public Integer apply(Tx tx) throws SQLException {
-                checkPeople(tx, load);
-                for (int from = 0; from < load.sessions().size(); from += SESSIONS_PER_ROUND) {
-                    sessions(tx, load.sessions().subList(from, Math.min(load.sessions().size(), from + SESSIONS_PER_ROUND)));
-                    tx.audit.write();
-                }
-                households(tx, load);
-                return load.sessions().size();
-            }
-        };
+    /** The campaign counties of the load's sessions and households. */
+    private static Touches touches(CampaignLoad load) {
+        Set<Footprint.Scope> scopes = new TreeSet<>();
+        load.sessions().forEach(s -> scopes.add(new Footprint.Scope(load.campaignId(), s.draft().countyCode())));
+        load.households().forEach(h -> scopes.add(new Footprint.Scope(load.campaignId(), h.draft().countyCode())));
+        return Touches.scopes(scopes);
     }
 
     private static void sessions(Tx tx, List<CampaignLoad.Session> sessions) throws SQLException {

@@ -38,105 +38,94 @@ final class SalesWrites {
      * @param version the session's version when the grid was opened: a grid saved by someone else since is refused
      */
     static Work<Long> grid(long sessionId, int version, Map<Long, LineFigures> figures) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                return Touches.sessions(Set.of(sessionId));
+        return Work.of(tx -> Touches.sessions(Set.of(sessionId)), tx -> {
+            LineWriter.Session session = LineWriter.sessions(tx, List.of(sessionId)).get(sessionId);
+            if (session == null) {
+                throw Refusal.conflict(null, "ledger.recordGone");
             }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                LineWriter.Session session = LineWriter.sessions(tx, List.of(sessionId)).get(sessionId);
-                if (session == null) {
-                    throw Refusal.conflict(null, "ledger.recordGone");
-                }
-                tx.requireEditable(session.countyCode());
-                tx.requireOpen(session.campaignId());
-                // claims the session for this grid: a grid opened before another save (or an import) is stale
-                if (update(tx.connection, "UPDATE live_session SET version = version + 1, updated_at = ? WHERE id = ?"
-                        + " AND version = ?", List.of(tx.now, sessionId, version)) != 1) {
-                    throw Refusal.stale();
-                }
-                Map<Long, LineWriter.Product> products = LineWriter.products(tx, figures.keySet());
-                List<LineWriter.Put> puts = new ArrayList<>();
-                for (var entry : figures.entrySet()) {
-                    if (!products.containsKey(entry.getKey())) {
-                        throw Refusal.conflict("product." + entry.getKey(), "input.choice");
-                    }
-                    if (entry.getValue() != null) {
-                        SaleLineRules.check(entry.getValue(), "units." + entry.getKey());
-                    }
-                    puts.add(new LineWriter.Put(sessionId, entry.getKey(), entry.getValue()));
-                }
-                LineWriter.put(tx, Map.of(sessionId, session), counties(products), puts, null);
-                return sessionId;
+            tx.requireEditable(session.countyCode());
+            tx.requireOpen(session.campaignId());
+            // claims the session for this grid: a grid opened before another save (or an import) is stale
+            if (update(tx.connection, "UPDATE live_session SET version = version + 1, updated_at = ? WHERE id = ?"
+                    + " AND version = ?", List.of(tx.now, sessionId, version)) != 1) {
+                throw Refusal.stale();
             }
-        };
+            Map<Long, LineWriter.Product> products = LineWriter.products(tx, figures.keySet());
+            List<LineWriter.Put> puts = new ArrayList<>();
+            for (var entry : figures.entrySet()) {
+                if (!products.containsKey(entry.getKey())) {
+                    throw Refusal.conflict("product." + entry.getKey(), "input.choice");
+                }
+                if (entry.getValue() != null) {
+                    SaleLineRules.check(entry.getValue(), "units." + entry.getKey());
+                }
+                puts.add(new LineWriter.Put(sessionId, entry.getKey(), entry.getValue()));
+            }
+            LineWriter.put(tx, Map.of(sessionId, session), counties(products), puts, null);
+            return sessionId;
+        });
     }
 
     /** A workbook's rows, checked and written in one transaction under its county's lock. */
     static Work<ImportOutcome> importFile(SalesFile file) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                Set<Long> named = new TreeSet<>();
-                file.rows().forEach(row -> {
-                    if (row.sessionId() != null) {
-                        named.add(row.sessionId());
-                    }
-                });
-                return new Touches(named, Set.of(), Set.of(new Footprint.Scope(file.campaignId(), file.countyCode())));
+        return Work.of(tx -> touches(file), tx -> {
+            tx.requireEditable(file.countyCode());
+            tx.requireTakesPart(file.campaignId(), file.countyCode(), "county");
+            tx.requireOpen(file.campaignId());
+            if (importedBefore(tx, file)) {
+                throw Refusal.conflict(null, "excel.import.sameFile");
             }
+            Map<Long, LocalDate> here = sessionsOf(tx, file.campaignId(), file.countyCode());
+            Set<Long> productIds = new HashSet<>();
+            file.rows().forEach(row -> {
+                if (row.productId() != null) {
+                    productIds.add(row.productId());
+                }
+            });
+            Map<Long, LineWriter.Product> products = LineWriter.products(tx, productIds);
+            List<SalesFile.RowProblem> problems = new ArrayList<>(file.readProblems());
+            List<LineWriter.Put> puts = check(file, here, products, problems);
+            boolean errors = problems.stream().anyMatch(p -> !p.warning());
+            boolean warnings = problems.stream().anyMatch(SalesFile.RowProblem::warning);
+            if (errors || (warnings && !file.warningsConfirmed())) {
+                problems.sort(Comparator.comparingInt(SalesFile.RowProblem::row));
+                throw new ImportRefusal(problems);
+            }
+            update(tx.connection, """
+                    INSERT INTO sale_import (campaign_id, county_code, file_sha256, file_name, row_count, user_id,
+                                             created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", Jdbc.values(file.campaignId(), file.countyCode(), file.sha256(),
+                    shortened(file.fileName()), puts.size(), tx.actor.isSystem() ? null : tx.actor.id(), tx.now));
+            Map<Long, LineWriter.Session> sessions = LineWriter.sessions(tx, sessionIds(puts));
+            LineWriter.Outcome outcome = LineWriter.put(tx, sessions, counties(products), puts, file.fileName());
+            // the grids of these sessions were opened before the import: make them stale
+            batch(tx.connection, "UPDATE live_session SET version = version + 1 WHERE id = ?", sessions.keySet(),
+                    List::of);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("file", file.fileName());
+            summary.put("sha256", file.sha256());
+            summary.put("campaignId", file.campaignId());
+            summary.put("lines", puts.size());
+            summary.put("created", outcome.created());
+            summary.put("changed", outcome.changed().size());
+            summary.put("gross", puts.stream().map(put -> put.figures().gross()).reduce(BigDecimal.ZERO, BigDecimal::add));
+            tx.audit.imported(RecordType.SALE_IMPORT, file.campaignId() + "/" + file.countyCode(), file.countyCode(),
+                    summary, file.fileName());
+            return new ImportOutcome(outcome.created(), outcome.changed().stream()
+                    .map(c -> new ImportOutcome.Changed(c.sessionId(), c.productId(), c.before(), c.after()))
+                    .toList(), outcome.unchanged(), sessions.keySet());
+        });
+    }
 
-            @Override
-            public ImportOutcome apply(Tx tx) throws SQLException {
-                tx.requireEditable(file.countyCode());
-                tx.requireTakesPart(file.campaignId(), file.countyCode(), "county");
-                tx.requireOpen(file.campaignId());
-                if (importedBefore(tx, file)) {
-                    throw Refusal.conflict(null, "excel.import.sameFile");
-                }
-                Map<Long, LocalDate> here = sessionsOf(tx, file.campaignId(), file.countyCode());
-                Set<Long> productIds = new HashSet<>();
-                file.rows().forEach(row -> {
-                    if (row.productId() != null) {
-                        productIds.add(row.productId());
-                    }
-                });
-                Map<Long, LineWriter.Product> products = LineWriter.products(tx, productIds);
-                List<SalesFile.RowProblem> problems = new ArrayList<>(file.readProblems());
-                List<LineWriter.Put> puts = check(file, here, products, problems);
-                boolean errors = problems.stream().anyMatch(p -> !p.warning());
-                boolean warnings = problems.stream().anyMatch(SalesFile.RowProblem::warning);
-                if (errors || (warnings && !file.warningsConfirmed())) {
-                    problems.sort(Comparator.comparingInt(SalesFile.RowProblem::row));
-                    throw new ImportRefusal(problems);
-                }
-                update(tx.connection, """
-                        INSERT INTO sale_import (campaign_id, county_code, file_sha256, file_name, row_count, user_id,
-                                                 created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", Jdbc.values(file.campaignId(), file.countyCode(), file.sha256(),
-                        shortened(file.fileName()), puts.size(), tx.actor.isSystem() ? null : tx.actor.id(), tx.now));
-                Map<Long, LineWriter.Session> sessions = LineWriter.sessions(tx, sessionIds(puts));
-                LineWriter.Outcome outcome = LineWriter.put(tx, sessions, counties(products), puts, file.fileName());
-                // the grids of these sessions were opened before the import: make them stale
-                batch(tx.connection, "UPDATE live_session SET version = version + 1 WHERE id = ?", sessions.keySet(),
-                        List::of);
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("file", file.fileName());
-                summary.put("sha256", file.sha256());
-                summary.put("campaignId", file.campaignId());
-                summary.put("lines", puts.size());
-                summary.put("created", outcome.created());
-                summary.put("changed", outcome.changed().size());
-                summary.put("gross", puts.stream().map(put -> put.figures().gross()).reduce(BigDecimal.ZERO, BigDecimal::add));
-                tx.audit.imported(RecordType.SALE_IMPORT, file.campaignId() + "/" + file.countyCode(), file.countyCode(),
-                        summary, file.fileName());
-                return new ImportOutcome(outcome.created(), outcome.changed().stream()
-                        .map(c -> new ImportOutcome.Changed(c.sessionId(), c.productId(), c.before(), c.after()))
-                        .toList(), outcome.unchanged(), sessions.keySet());
+    /** The file's county, and the sessions its rows name (rows naming another county's are refused). */
+    private static Touches touches(SalesFile file) {
+        Set<Long> named = new TreeSet<>();
+        file.rows().forEach(row -> {
+            if (row.sessionId() != null) {
+                named.add(row.sessionId());
             }
-        };
+        });
+        return new Touches(named, Set.of(), Set.of(new Footprint.Scope(file.campaignId(), file.countyCode())));
     }
 
     /** The rules of every row against the county's sessions and the products; the lines to write. */

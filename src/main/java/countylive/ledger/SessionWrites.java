@@ -37,83 +37,59 @@ final class SessionWrites {
     }
 
     static Work<Long> create(SessionDraft draft, HostService hosts) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                return Touches.sessions(Set.of(), new Footprint.Scope(draft.campaignId(), draft.countyCode()));
-            }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                return insert(tx, draft, check(tx, draft, hosts));
-            }
-        };
+        Footprint.Scope county = new Footprint.Scope(draft.campaignId(), draft.countyCode());
+        return Work.of(tx -> Touches.sessions(Set.of(), county), tx -> insert(tx, draft, check(tx, draft, hosts)));
     }
 
     static Work<Long> update(long id, int version, SessionDraft draft, HostService hosts) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                // the session's own county is added by the ledger; a move locks the new county too
-                return Touches.sessions(Set.of(id), new Footprint.Scope(draft.campaignId(), draft.countyCode()));
+        // the session's own county is added by the ledger; a move locks the new county too
+        Footprint.Scope county = new Footprint.Scope(draft.campaignId(), draft.countyCode());
+        return Work.of(tx -> Touches.sessions(Set.of(id), county), tx -> {
+            Stored before = stored(tx, id);
+            tx.requireEditable(before.countyCode());
+            if (before.version() != version) {
+                throw Refusal.stale();
             }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                Stored before = stored(tx, id);
-                tx.requireEditable(before.countyCode());
-                if (before.version() != version) {
-                    throw Refusal.stale();
-                }
-                if (before.campaignId() != draft.campaignId()) {
-                    throw new IllegalArgumentException("a session stays in its campaign");
-                }
-                Set<Long> hostIds = check(tx, draft, hosts);
-                if (!before.countyCode().equals(draft.countyCode()) && saleLines(tx, id) > 0) {
-                    // the sale lines were entered against the products of the session's county
-                    throw Refusal.invalid("county", "session.countyHasSales");
-                }
-                Jdbc.update(tx.connection, """
-                        UPDATE live_session SET county_code = ?, platform = ?, live_date = ?, starts_at = ?, ends_at = ?,
-                               views = ?, unique_viewers = ?, peak_viewers = ?, new_followers = ?,
-                               version = version + 1, updated_at = ?
-                        WHERE id = ?""", values(draft.countyCode(), draft.platform(), draft.liveDate(),
-                        draft.startsAt(), draft.endsAt(), draft.views(), draft.uniqueViewers(), draft.peakViewers(),
-                        draft.newFollowers(), tx.now, id));
-                // its lines follow a change of day (ON UPDATE CASCADE); the ledger recomputes the rollups
-                Jdbc.update(tx.connection, "DELETE FROM live_session_host WHERE session_id = ?", List.of(id));
-                Jdbc.update(tx.connection, "DELETE FROM live_session_official WHERE session_id = ?", List.of(id));
-                people(tx, id, hostIds, draft.officialIds());
-                tx.audit.updated(RecordType.LIVE_SESSION, id, draft.countyCode(), before.auditValues(),
-                        auditValues(draft, hostIds, draft.officialIds()), AuditTrail.Filed.ALONE);
-                return id;
+            if (before.campaignId() != draft.campaignId()) {
+                throw new IllegalArgumentException("a session stays in its campaign");
             }
-        };
+            Set<Long> hostIds = check(tx, draft, hosts);
+            if (!before.countyCode().equals(draft.countyCode()) && saleLines(tx, id) > 0) {
+                // the sale lines were entered against the products of the session's county
+                throw Refusal.invalid("county", "session.countyHasSales");
+            }
+            Jdbc.update(tx.connection, """
+                    UPDATE live_session SET county_code = ?, platform = ?, live_date = ?, starts_at = ?, ends_at = ?,
+                           views = ?, unique_viewers = ?, peak_viewers = ?, new_followers = ?,
+                           version = version + 1, updated_at = ?
+                    WHERE id = ?""", values(draft.countyCode(), draft.platform(), draft.liveDate(),
+                    draft.startsAt(), draft.endsAt(), draft.views(), draft.uniqueViewers(), draft.peakViewers(),
+                    draft.newFollowers(), tx.now, id));
+            // its lines follow a change of day (ON UPDATE CASCADE); the ledger recomputes the rollups
+            Jdbc.update(tx.connection, "DELETE FROM live_session_host WHERE session_id = ?", List.of(id));
+            Jdbc.update(tx.connection, "DELETE FROM live_session_official WHERE session_id = ?", List.of(id));
+            people(tx, id, hostIds, draft.officialIds());
+            tx.audit.updated(RecordType.LIVE_SESSION, id, draft.countyCode(), before.auditValues(),
+                    auditValues(draft, hostIds, draft.officialIds()), AuditTrail.Filed.ALONE);
+            return id;
+        });
     }
 
     static Work<Long> delete(long id) {
-        return new Work<>() {
-            @Override
-            public Touches touches(Tx tx) {
-                return Touches.sessions(Set.of(id));
+        return Work.of(tx -> Touches.sessions(Set.of(id)), tx -> {
+            Stored before = stored(tx, id);
+            tx.requireEditable(before.countyCode());
+            tx.requireOpen(before.campaignId());
+            long lines = saleLines(tx, id);
+            if (lines > 0) {
+                throw Refusal.conflict(null, "session.deleteBlocked", lines);
             }
-
-            @Override
-            public Long apply(Tx tx) throws SQLException {
-                Stored before = stored(tx, id);
-                tx.requireEditable(before.countyCode());
-                tx.requireOpen(before.campaignId());
-                long lines = saleLines(tx, id);
-                if (lines > 0) {
-                    throw Refusal.conflict(null, "session.deleteBlocked", lines);
-                }
-                // its hosts, officials and rollup row go with it (ON DELETE CASCADE)
-                Jdbc.update(tx.connection, "DELETE FROM live_session WHERE id = ?", List.of(id));
-                tx.audit.deleted(RecordType.LIVE_SESSION, id, before.countyCode(), before.auditValues(),
-                        AuditTrail.Filed.ALONE);
-                return id;
-            }
-        };
+            // its hosts, officials and rollup row go with it (ON DELETE CASCADE)
+            Jdbc.update(tx.connection, "DELETE FROM live_session WHERE id = ?", List.of(id));
+            tx.audit.deleted(RecordType.LIVE_SESSION, id, before.countyCode(), before.auditValues(),
+                    AuditTrail.Filed.ALONE);
+            return id;
+        });
     }
 
     /** Inserts a checked session with its hosts and officials, and notes its audit entry. */

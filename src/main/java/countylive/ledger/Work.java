@@ -14,4 +14,24 @@ interface Work<R> {
     Touches touches(Tx tx) throws SQLException;
 
     R apply(Tx tx) throws SQLException;
+
+    /** A step of a change, on its transaction. */
+    @FunctionalInterface
+    interface Step<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    static <R> Work<R> of(Step<Touches> touches, Step<R> change) {
+        return new Work<>() {
+            @Override
+            public Touches touches(Tx tx) throws SQLException {
+                return touches.run(tx);
+            }
+
+            @Override
+            public R apply(Tx tx) throws SQLException {
+                return change.run(tx);
+            }
+        };
+    }
 }
