@@ -158,7 +158,7 @@ class CampaignFormTest {
 
         Browser.Page second = admin.postMulti("/campaigns/" + id, editForm("春茶重名", version, "421124"));
         assertEquals(409, second.status());
-        assertTrue(second.body().contains("已被他人修改") && second.body().contains("春茶重名"), second.body());
+        assertTrue(formError(second.body()).contains("已被他人修改") && second.body().contains("春茶重名"), second.body());
         assertEquals("春茶2020", fixtures.value("SELECT name FROM campaign WHERE id = ?", id));
     }
 
@@ -172,12 +172,27 @@ class CampaignFormTest {
         renamed.set(renamed.indexOf(Map.entry("status", "ACTIVE")), Map.entry("status", "CLOSED"));
         Browser.Page refused = admin.postMulti("/campaigns/" + id, renamed);
         assertEquals(422, refused.status());
-        assertTrue(refused.body().contains("只能修改状态") && refused.body().contains("value=\"春茶改名\""), refused.body());
+        assertTrue(formError(refused.body()).contains("只能修改状态"), refused.body());
+        assertTrue(refused.body().contains("value=\"春茶改名\""), "typed name kept");
         assertEquals("春茶", fixtures.value("SELECT name FROM campaign WHERE id = ?", id));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM audit_event WHERE action = 'UPDATE'"));
 
         Browser.Page reopened = admin.postMulti("/campaigns/" + id, editForm("春茶", version, "421124"));
         assertEquals(303, reopened.status(), reopened.body());
         assertEquals("ACTIVE", fixtures.value("SELECT status FROM campaign WHERE id = ?", id));
+    }
+
+    @Test
+    void campaignClosedAfterTheFormWasOpenedIsAStaleEdit() {
+        long id = data.teaCampaign("春茶", "ACTIVE", "421124");
+        String version = version(admin.get("/campaigns/" + id + "/edit").body());
+        List<Map.Entry<String, String>> closing = editForm("春茶", version, "421124");
+        closing.set(closing.indexOf(Map.entry("status", "ACTIVE")), Map.entry("status", "CLOSED"));
+        assertEquals(303, admin.postMulti("/campaigns/" + id, closing).status());
+        Browser.Page renamed = admin.postMulti("/campaigns/" + id, editForm("春茶改名", version, "421124"));
+        assertEquals(409, renamed.status());
+        assertTrue(formError(renamed.body()).contains("已被他人修改"), renamed.body());
+        assertEquals("春茶 CLOSED", fixtures.value("SELECT CONCAT(name, ' ', status) FROM campaign WHERE id = ?", id));
     }
 
     @Test
@@ -189,7 +204,7 @@ class CampaignFormTest {
         form.add(Map.entry("removeCounty", "421124"));
         Browser.Page refused = admin.postMulti("/campaigns/" + id, form);
         assertEquals(422, refused.status());
-        assertTrue(refused.body().contains("不能移出：英山县（湖北省）"), refused.body());
+        assertTrue(fieldError(refused.body(), "counties").contains("不能移出：英山县（湖北省）"), refused.body());
         assertEquals("2", fixtures.value("SELECT COUNT(*) FROM campaign_county WHERE campaign_id = ?", id));
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM audit_event WHERE action = 'UPDATE'"));
     }
@@ -334,6 +349,18 @@ class CampaignFormTest {
             form.add(Map.entry("county", county));
         }
         return form;
+    }
+
+    /** The problem shown under a field, or "" when there is none. */
+    private static String fieldError(String html, String field) {
+        Matcher matcher = Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)</p>").matcher(html);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    /** The problem shown above the form, for the form as a whole. */
+    private static String formError(String html) {
+        Matcher matcher = Pattern.compile("class=\"form-error\"[^>]*>\\s*<p>([^<]*)</p>").matcher(html);
+        return matcher.find() ? matcher.group(1) : "";
     }
 
     private static String version(String html) {
