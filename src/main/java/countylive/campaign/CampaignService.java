@@ -90,11 +90,7 @@ class CampaignService {
         if (before.status() == CampaignStatus.CLOSED && !onlyStatusChanges) {
             throw Refusal.invalid(null, "campaign.closed.onlyStatus");
         }
-        // sessions must lie within their campaign's period: the period may not shrink past them
-        long outside = campaigns.countSessionsOutside(before.id(), changed.startsOn(), changed.endsOn());
-        if (outside > 0) {
-            throw Refusal.invalid("endsOn", "campaign.sessionsOutsidePeriod", outside);
-        }
+        checkPeriodHoldsSessions(changed);
         List<String> removed = countiesBefore.stream().filter(code -> !draft.countyCodes().contains(code)).toList();
         List<String> inUse = removed.stream().filter(code -> campaigns.countRecordsInCounty(before.id(), code) > 0)
                 .toList();
@@ -117,6 +113,25 @@ class CampaignService {
         audit.updated(user, AUDIT_TYPE, saved.id(), null, before.auditValues(partnersBefore, countiesBefore),
                 saved.auditValues(draft.partnerIds(), draft.countyCodes()));
         return saved;
+    }
+
+    /**
+     * Sessions must lie within their campaign's period, so the period may not shrink past them; the
+     * refusal stands next to the date that moved past them (both, when both did).
+     */
+    private void checkPeriodHoldsSessions(Campaign changed) {
+        List<Refusal.Problem> problems = new ArrayList<>();
+        long before = campaigns.countSessionsBefore(changed.id(), changed.startsOn());
+        if (before > 0) {
+            problems.add(new Refusal.Problem("startsOn", "campaign.sessionsOutsidePeriod", List.of(before)));
+        }
+        long after = campaigns.countSessionsAfter(changed.id(), changed.endsOn());
+        if (after > 0) {
+            problems.add(new Refusal.Problem("endsOn", "campaign.sessionsOutsidePeriod", List.of(after)));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(Refusal.Kind.INVALID, problems);
+        }
     }
 
     /** Deletes the campaign unless something blocks it; returns what does (nothing when deleted). */

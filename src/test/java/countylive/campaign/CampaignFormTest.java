@@ -214,13 +214,23 @@ class CampaignFormTest {
         long id = data.teaCampaign("春茶", "ACTIVE", "421124");
         data.session(id, "421124"); // on 2020-04-10
         String version = version(admin.get("/campaigns/" + id + "/edit").body());
-        List<Map.Entry<String, String>> form = editForm("春茶", version, "421124");
-        form.set(form.indexOf(Map.entry("startsOn", "2020-04-02")), Map.entry("startsOn", "2020-04-15"));
-        Browser.Page refused = admin.postMulti("/campaigns/" + id, form);
-        assertEquals(422, refused.status());
-        assertTrue(refused.body().contains("有 1 场直播不在新的活动期间内") && refused.body().contains("value=\"2020-04-15\""),
-                refused.body());
-        assertEquals("2020-04-02", fixtures.value("SELECT starts_on FROM campaign WHERE id = ?", id));
+        List<Map.Entry<String, String>> later = editForm("春茶", version, "421124");
+        later.set(later.indexOf(Map.entry("startsOn", "2020-04-02")), Map.entry("startsOn", "2020-04-15"));
+        Browser.Page startRefused = admin.postMulti("/campaigns/" + id, later);
+        assertEquals(422, startRefused.status());
+        assertTrue(fieldError(startRefused.body(), "startsOn").contains("有 1 场直播不在新的活动期间内"), startRefused.body());
+        assertEquals("", fieldError(startRefused.body(), "endsOn"), "the end did not move past the session");
+        assertTrue(startRefused.body().contains("value=\"2020-04-15\""), "typed date kept");
+
+        List<Map.Entry<String, String>> earlier = editForm("春茶", version, "421124");
+        earlier.set(earlier.indexOf(Map.entry("endsOn", "2020-05-24")), Map.entry("endsOn", "2020-04-09"));
+        Browser.Page endRefused = admin.postMulti("/campaigns/" + id, earlier);
+        assertEquals(422, endRefused.status());
+        assertTrue(fieldError(endRefused.body(), "endsOn").contains("有 1 场直播不在新的活动期间内"), endRefused.body());
+        assertEquals("", fieldError(endRefused.body(), "startsOn"));
+        assertEquals("2020-04-02 2020-05-24", fixtures.value(
+                "SELECT CONCAT(starts_on, ' ', ends_on) FROM campaign WHERE id = ?", id));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM audit_event WHERE action = 'UPDATE'"));
     }
 
     @Test
