@@ -143,7 +143,7 @@ class CampaignController {
     }
 
     /** The form's draft, or null when the form has problems (noted in errors); the name must be unique. */
-    private CampaignForm.@Nullable Draft validate(CampaignForm form, FormErrors errors, @Nullable Long id) {
+    private @Nullable CampaignForm.Draft validate(CampaignForm form, FormErrors errors, @Nullable Long id) {
         CampaignForm.Draft draft = form.validate(errors, id, partnerIds(), counties);
         if (draft != null && service.nameTaken(draft.campaign().name(), id)) {
             errors.add("name", "input.unique");
