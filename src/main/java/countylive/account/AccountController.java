@@ -1,9 +1,7 @@
 package countylive.account;
 
-import countylive.access.Role;
-
 import countylive.access.CurrentUser;
-
+import countylive.access.Role;
 import countylive.audit.AuditTrail;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
@@ -11,10 +9,11 @@ import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
+import countylive.web.form.Input;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,6 +42,7 @@ import java.util.stream.Collectors;
 class AccountController {
 
     private static final Set<String> SORTABLE = Set.of("username", "displayName", "role", "enabled");
+    private static final String FORM = "account/form";
 
     @Serdeable
     record ActionForm(@Nullable String csrf) implements CsrfForm {
@@ -55,18 +55,18 @@ class AccountController {
     private final UserRepository users;
     private final AccountService service;
     private final FormView forms;
+    private final FormFlow flow;
     private final AuditTrail audit;
     private final Messages messages;
-    private final Submissions submissions;
 
-    AccountController(UserRepository users, AccountService service, FormView forms, AuditTrail audit,
-                      Messages messages, Submissions submissions) {
+    AccountController(UserRepository users, AccountService service, FormView forms, FormFlow flow, AuditTrail audit,
+                      Messages messages) {
         this.users = users;
         this.service = service;
         this.forms = forms;
+        this.flow = flow;
         this.audit = audit;
         this.messages = messages;
-        this.submissions = submissions;
     }
 
     @Get
@@ -84,119 +84,93 @@ class AccountController {
 
     @Get("/new")
     HttpResponse<?> newForm(HttpRequest<?> request) {
-        return forms.render(request, "account/form", AccountForm.blank(Submissions.newToken()).values(),
-                new FormErrors(), formExtras(null));
+        return forms.render(request, FORM, AccountForm.blank(Submissions.newToken()).values(), new FormErrors(),
+                formExtras(null));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @Body AccountForm form, Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        FormErrors errors = new FormErrors();
-        AccountForm.Valid account = form.validate(errors, true);
-        String username = countylive.web.form.Input.name(form.username());
-        if (username != null && !errors.has("username") && service.usernameTaken(username)) {
-            errors.add("username", "account.usernameTaken");
-        }
-        checkCounties(errors, account);
-        if (!errors.isEmpty()) {
-            return forms.render(request, "account/form", form.values(), errors, formExtras(null));
-        }
-        try {
-            long id = service.create(CurrentUser.of(authentication), account, form.submission());
-            return HttpResponse.seeOther(URI.create("/accounts/" + id + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/accounts" : e.resultPath()));
-        }
+        FormFlow.Page page = new FormFlow.Page(FORM, form.values(), formExtras(null));
+        return flow.create(request, form.submission(), page, errors -> validateNew(form, errors),
+                account -> "/accounts/" + service.create(CurrentUser.of(authentication), account, form.submission()),
+                "/accounts");
     }
 
     @Get("/{id}")
     HttpResponse<?> show(HttpRequest<?> request, long id) {
-        return showPage(request, HttpStatus.OK, id, null, new FormErrors());
+        return showPage(request, HttpStatus.OK, find(id), null, new FormErrors());
     }
 
     @Get("/{id}/edit")
     HttpResponse<?> editForm(HttpRequest<?> request, long id) {
         AppUser user = find(id);
-        return forms.render(request, "account/form", AccountForm.of(user, users.findCountyCodes(id)).values(),
-                new FormErrors(), formExtras(user));
+        return forms.render(request, FORM, AccountForm.of(user, users.findCountyCodes(id)).values(),
+                new FormErrors(), formExtras(id));
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body AccountForm form, Authentication authentication) {
         AppUser user = find(id);
         CurrentUser me = CurrentUser.of(authentication);
-        Map<String, String> values = new HashMap<>(form.values());
-        values.put("username", user.username());
-        FormErrors errors = new FormErrors();
-        AccountForm.Valid account = form.validate(errors, false);
-        if (account != null && me.id() == id && account.role() != Role.ADMIN) {
-            errors.add("role", "account.cannotDemoteSelf");
-        }
-        checkCounties(errors, account);
-        if (account != null && account.version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "account/form", values, errors, formExtras(user));
-        }
-        try {
-            service.update(me, id, account);
-            return HttpResponse.seeOther(URI.create("/accounts/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "account/form", values, errors, formExtras(user));
-        }
+        FormFlow.Page page = new FormFlow.Page(FORM, form.withUsernameOf(user).values(), formExtras(id));
+        return flow.update(request, form.versionNumber(), page, errors -> validateEdit(form, errors, me, id),
+                account -> service.update(me, id, account), "/accounts/" + id);
     }
 
     @Post(value = "/{id}/disable", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> disable(HttpRequest<?> request, long id, @Body ActionForm form, Authentication authentication) {
-        find(id);
+        AppUser user = find(id);
         CurrentUser me = CurrentUser.of(authentication);
         if (me.id() == id) {
-            return showPage(request, HttpStatus.CONFLICT, id, messages.get(request, "account.cannotDisableSelf"),
+            return showPage(request, HttpStatus.CONFLICT, user, messages.get(request, "account.cannotDisableSelf"),
                     new FormErrors());
         }
         service.setEnabled(me, id, false);
-        return HttpResponse.seeOther(URI.create("/accounts/" + id + "?flash=saved"));
+        return saved(id);
     }
 
     @Post(value = "/{id}/enable", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> enable(long id, @Body ActionForm form, Authentication authentication) {
         find(id);
         service.setEnabled(CurrentUser.of(authentication), id, true);
-        return HttpResponse.seeOther(URI.create("/accounts/" + id + "?flash=saved"));
+        return saved(id);
     }
 
     /** An administrator sets a new password; the account's sessions end (but the admin's own stays). */
     @Post(value = "/{id}/password", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resetPassword(HttpRequest<?> request, long id, @Body PasswordForm form,
                                   Authentication authentication) {
-        find(id);
+        AppUser user = find(id);
         CurrentUser me = CurrentUser.of(authentication);
         FormErrors errors = new FormErrors();
         String password = form.validate(errors);
         if (password == null) {
-            return showPage(request, HttpStatus.UNPROCESSABLE_ENTITY, id, null, errors);
+            return showPage(request, HttpStatus.UNPROCESSABLE_ENTITY, user, null, errors);
         }
         String keep = me.id() == id ? SessionCookie.token(request).orElse(null) : null;
         service.setPassword(me, id, password, keep);
-        return HttpResponse.seeOther(URI.create("/accounts/" + id + "?flash=saved"));
+        return saved(id);
     }
 
-    private HttpResponse<?> showPage(HttpRequest<?> request, HttpStatus status, long id, @Nullable String actionError,
-                                     FormErrors passwordErrors) {
-        AppUser user = find(id);
-        Map<String, Object> extra = new HashMap<>();
-        extra.put("account", user);
-        extra.put("counties", users.findCountiesOf(List.of(id)));
-        extra.put("history", audit.historyOf(AccountService.AUDIT_TYPE, id));
-        if (actionError != null) {
-            extra.put("actionError", actionError);
+    /** A new account: a free username besides what the form checks itself. */
+    private @Nullable AccountForm.Valid validateNew(AccountForm form, FormErrors errors) {
+        AccountForm.Valid account = form.validate(errors, true);
+        String username = Input.name(form.username());
+        if (username != null && !errors.has("username") && service.usernameTaken(username)) {
+            errors.add("username", "account.usernameTaken");
         }
-        return forms.render(request, status, "account/show", PasswordForm.emptyValues(), passwordErrors, extra);
+        checkCounties(errors, account);
+        return account;
+    }
+
+    /** A changed account: administrators cannot take their own administrator role away. */
+    private @Nullable AccountForm.Valid validateEdit(AccountForm form, FormErrors errors, CurrentUser me, long id) {
+        AccountForm.Valid account = form.validate(errors, false);
+        if (account != null && me.id() == id && account.role() != Role.ADMIN) {
+            errors.add("role", "account.cannotDemoteSelf");
+        }
+        checkCounties(errors, account);
+        return account;
     }
 
     /** Unknown codes are named in the message, so a typo is easy to find. */
@@ -210,16 +184,29 @@ class AccountController {
         }
     }
 
+    private HttpResponse<?> showPage(HttpRequest<?> request, HttpStatus status, AppUser user,
+                                     @Nullable String actionError, FormErrors passwordErrors) {
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("account", user);
+        extra.put("counties", users.findCountiesOf(List.of(user.id())));
+        extra.put("history", audit.historyOf(AccountService.AUDIT_TYPE, user.id()));
+        if (actionError != null) {
+            extra.put("actionError", actionError);
+        }
+        return forms.render(request, status, "account/show", PasswordForm.emptyValues(), passwordErrors, extra);
+    }
+
     private AppUser find(long id) {
         return users.findById(id).orElseThrow(() -> new RecordNotFoundException(AccountService.AUDIT_TYPE.code(), id));
     }
 
-    private static Map<String, Object> formExtras(@Nullable AppUser user) {
-        Map<String, Object> extras = new HashMap<>();
-        extras.put("roles", List.of(Role.values()));
-        if (user != null) {
-            extras.put("accountId", user.id());
-        }
-        return extras;
+    private static HttpResponse<?> saved(long id) {
+        return HttpResponse.seeOther(URI.create("/accounts/" + id + "?flash=saved"));
+    }
+
+    private static Map<String, Object> formExtras(@Nullable Long accountId) {
+        return accountId == null
+                ? Map.of("roles", List.of(Role.values()))
+                : Map.of("roles", List.of(Role.values()), "accountId", accountId);
     }
 }

@@ -1,7 +1,6 @@
 package countylive.account;
 
 import countylive.access.Role;
-
 import countylive.web.csrf.CsrfForm;
 import countylive.web.form.FormErrors;
 import countylive.web.form.Input;
@@ -41,6 +40,11 @@ record AccountForm(@Nullable String username, @Nullable String displayName, @Nul
     static AccountForm of(AppUser user, Iterable<String> countyCodes) {
         return new AccountForm(user.username(), user.displayName(), user.role().name(),
                 String.join(" ", countyCodes), "", String.valueOf(user.version()), null, null);
+    }
+
+    /** The same form for an existing account, whose username is the stored one whatever was posted. */
+    AccountForm withUsernameOf(AppUser user) {
+        return new AccountForm(user.username(), displayName, role, counties, password, version, submission, csrf);
     }
 
     /** The form's values, or null when it has problems (noted in errors). */

@@ -1,10 +1,9 @@
 package countylive.account;
 
-import countylive.audit.RecordType;
-
 import countylive.access.CurrentUser;
-
 import countylive.audit.AuditTrail;
+import countylive.audit.RecordType;
+import countylive.web.RecordNotFoundException;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -113,7 +112,7 @@ class AccountService {
     }
 
     private AppUser find(long id) {
-        return users.findById(id).orElseThrow(() -> new countylive.web.RecordNotFoundException(AUDIT_TYPE.code(), id));
+        return users.findById(id).orElseThrow(() -> new RecordNotFoundException(AUDIT_TYPE.code(), id));
     }
 
     /** The audited fields: never the password hash. */

@@ -10,10 +10,10 @@ import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
+import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Campaigns: administrators and association staff see all of them, coordinators those in which
@@ -45,6 +46,7 @@ import java.util.Set;
 class CampaignController {
 
     private static final Set<String> SORTABLE = Set.of("name", "theme", "startsOn", "endsOn", "status", "updatedAt");
+    private static final String FORM = "campaign/form";
 
     @Serdeable
     record DeleteForm(@Nullable String csrf) implements CsrfForm {
@@ -56,22 +58,22 @@ class CampaignController {
     private final CampaignService service;
     private final Counties counties;
     private final FormView forms;
+    private final FormFlow flow;
     private final AuditTrail audit;
     private final Messages messages;
-    private final Submissions submissions;
 
     CampaignController(CampaignRepository campaigns, Campaigns visibility, PartnerRepository partners,
-                       CampaignService service, Counties counties, FormView forms, AuditTrail audit,
-                       Messages messages, Submissions submissions) {
+                       CampaignService service, Counties counties, FormView forms, FormFlow flow, AuditTrail audit,
+                       Messages messages) {
         this.campaigns = campaigns;
         this.visibility = visibility;
         this.partners = partners;
         this.service = service;
         this.counties = counties;
         this.forms = forms;
+        this.flow = flow;
         this.audit = audit;
         this.messages = messages;
-        this.submissions = submissions;
     }
 
     @Get
@@ -93,35 +95,21 @@ class CampaignController {
     @Secured("ADMIN")
     HttpResponse<?> newForm(HttpRequest<?> request) {
         CampaignForm form = CampaignForm.blank(Submissions.newToken());
-        return forms.render(request, "campaign/form", form.values(), new FormErrors(), formExtras(form, null));
+        return forms.render(request, FORM, form.values(), new FormErrors(), formExtras(form, null));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> create(HttpRequest<?> request, @Body CampaignForm form, Authentication authentication) {
-        var previous = submissions.previousResult(form.submission());
-        if (previous.isPresent()) {
-            return HttpResponse.seeOther(URI.create(previous.get()));
-        }
-        FormErrors errors = new FormErrors();
-        CampaignForm.Draft draft = form.validate(errors, null, partnerIds(), counties);
-        if (draft != null && service.nameTaken(draft.campaign().name(), null)) {
-            errors.add("name", "input.unique");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "campaign/form", form.values(), errors, formExtras(form, null));
-        }
-        try {
-            Campaign saved = service.create(CurrentUser.of(authentication), draft, form.submission());
-            return HttpResponse.seeOther(URI.create("/campaigns/" + saved.id() + "?flash=created"));
-        } catch (Submissions.AlreadySubmitted e) {
-            return HttpResponse.seeOther(URI.create(e.resultPath() == null ? "/campaigns" : e.resultPath()));
-        }
+        FormFlow.Page page = new FormFlow.Page(FORM, form.values(), () -> formExtras(form, null));
+        return flow.create(request, form.submission(), page, errors -> validate(form, errors, null),
+                draft -> "/campaigns/" + service.create(CurrentUser.of(authentication), draft, form.submission()).id(),
+                "/campaigns");
     }
 
     @Get("/{id}")
     ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
-        return new ModelAndView<>("campaign/show", showModel(id, CurrentUser.of(authentication)));
+        return new ModelAndView<>("campaign/show", showModel(visible(id, CurrentUser.of(authentication))));
     }
 
     @Get("/{id}/edit")
@@ -129,69 +117,66 @@ class CampaignController {
     HttpResponse<?> editForm(HttpRequest<?> request, long id) {
         Campaign campaign = find(id);
         CampaignForm form = CampaignForm.of(campaign, campaigns.partnerIds(id), campaigns.countyCodes(id));
-        return forms.render(request, "campaign/form", form.values(), new FormErrors(), formExtras(form, campaign));
+        return forms.render(request, FORM, form.values(), new FormErrors(), formExtras(form, campaign));
     }
 
     @Post(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> update(HttpRequest<?> request, long id, @Body CampaignForm form, Authentication authentication) {
         Campaign stored = find(id);
-        FormErrors errors = new FormErrors();
-        CampaignForm.Draft draft = form.validate(errors, id, partnerIds(), counties);
-        if (draft != null && service.nameTaken(draft.campaign().name(), id)) {
-            errors.add("name", "input.unique");
-        }
-        if (draft != null && draft.campaign().version() == null) {
-            errors.add("_form", "form.staleVersion");
-        }
-        if (!errors.isEmpty()) {
-            return forms.render(request, "campaign/form", form.values(), errors, formExtras(form, stored));
-        }
-        try {
-            service.update(CurrentUser.of(authentication), draft);
-            return HttpResponse.seeOther(URI.create("/campaigns/" + id + "?flash=saved"));
-        } catch (OptimisticLockException e) {
-            errors.add("_form", "form.staleVersion");
-            return forms.render(request, HttpStatus.CONFLICT, "campaign/form", form.values(), errors,
-                    formExtras(form, stored));
-        } catch (CampaignService.Refused e) {
-            errors.add(e.field, e.key, e.arguments);
-            return forms.render(request, "campaign/form", form.values(), errors, formExtras(form, stored));
-        }
+        FormFlow.Page page = new FormFlow.Page(FORM, form.values(), () -> formExtras(form, stored));
+        return flow.update(request, form.versionNumber(), page, errors -> validate(form, errors, id),
+                draft -> service.update(CurrentUser.of(authentication), draft), "/campaigns/" + id);
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured("ADMIN")
     HttpResponse<?> delete(HttpRequest<?> request, long id, @Body DeleteForm form, Authentication authentication) {
-        CurrentUser user = CurrentUser.of(authentication);
-        Map<String, Object> model = showModel(id, user);
-        CampaignService.Blockers blockers = service.delete(user, id);
-        if (blockers.any()) {
-            String reason;
-            if (blockers.closed()) {
-                reason = messages.get(request, "campaign.closed.noDelete");
-            } else if (blockers.sessions() > 0 || blockers.beneficiaryLinks() > 0) {
-                reason = messages.get(request, "delete.blocked", messages.get(request, "campaign.blockedBy",
-                        blockers.sessions(), blockers.beneficiaryLinks()));
-            } else {
-                reason = messages.get(request, "delete.blocked",
-                        messages.get(request, "campaign.blockedByImports", blockers.imports()));
-            }
-            model.put("deleteError", reason);
-            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("campaign/show", model));
+        Campaign campaign = find(id);
+        CampaignService.Blockers blockers = service.delete(CurrentUser.of(authentication), id);
+        if (!blockers.any()) {
+            return HttpResponse.seeOther(URI.create("/campaigns?flash=deleted"));
         }
-        return HttpResponse.seeOther(URI.create("/campaigns?flash=deleted"));
+        Map<String, Object> model = showModel(campaign);
+        model.put("deleteError", whyNotDeleted(request, blockers));
+        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("campaign/show", model));
+    }
+
+    /** The form's draft, or null when the form has problems (noted in errors); the name must be unique. */
+    private @Nullable CampaignForm.Draft validate(CampaignForm form, FormErrors errors, @Nullable Long id) {
+        CampaignForm.Draft draft = form.validate(errors, id, partnerIds(), counties);
+        if (draft != null && service.nameTaken(draft.campaign().name(), id)) {
+            errors.add("name", "input.unique");
+        }
+        return draft;
+    }
+
+    /** A closed campaign says so; otherwise the records that still refer to it are counted. */
+    private String whyNotDeleted(HttpRequest<?> request, CampaignService.Blockers blockers) {
+        if (blockers.closed()) {
+            return messages.get(request, "campaign.closed.noDelete");
+        }
+        String records = blockers.sessions() > 0 || blockers.beneficiaryLinks() > 0
+                ? messages.get(request, "campaign.blockedBy", blockers.sessions(), blockers.beneficiaryLinks())
+                : messages.get(request, "campaign.blockedByImports", blockers.imports());
+        return messages.get(request, "delete.blocked", records);
     }
 
     private Campaign find(long id) {
         return campaigns.findById(id).orElseThrow(() -> new RecordNotFoundException("campaign", id));
     }
 
-    private Map<String, Object> showModel(long id, CurrentUser user) {
+    /** The campaign if the user may see it; to anyone else it does not exist (404). */
+    private Campaign visible(long id, CurrentUser user) {
         Campaign campaign = find(id);
         if (!visibility.visibleTo(user, id)) {
             throw new RecordNotFoundException("campaign", id);
         }
+        return campaign;
+    }
+
+    private Map<String, Object> showModel(Campaign campaign) {
+        long id = campaign.id();
         Set<Long> partnerIds = Set.copyOf(campaigns.partnerIds(id));
         Map<String, Object> model = new HashMap<>();
         model.put("campaign", campaign);
@@ -202,7 +187,7 @@ class CampaignController {
     }
 
     private Set<Long> partnerIds() {
-        return partners.listOrderByName().stream().map(Partner::id).collect(java.util.stream.Collectors.toSet());
+        return partners.listOrderByName().stream().map(Partner::id).collect(Collectors.toSet());
     }
 
     private Map<String, Object> formExtras(CampaignForm form, @Nullable Campaign stored) {

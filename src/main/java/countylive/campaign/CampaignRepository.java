@@ -7,6 +7,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
@@ -70,10 +71,13 @@ interface CampaignRepository extends CrudRepository<Campaign, Long> {
     @Query(value = "SELECT COUNT(*) FROM live_session WHERE campaign_id = :id", readOnly = true)
     long countSessions(long id);
 
-    @Query(value = """
-            SELECT COUNT(*) FROM live_session
-            WHERE campaign_id = :id AND (live_date < :startsOn OR live_date > :endsOn)""", readOnly = true)
-    long countSessionsOutside(long id, java.time.LocalDate startsOn, java.time.LocalDate endsOn);
+    @Query(value = "SELECT COUNT(*) FROM live_session WHERE campaign_id = :id AND live_date < :startsOn",
+            readOnly = true)
+    long countSessionsBefore(long id, LocalDate startsOn);
+
+    @Query(value = "SELECT COUNT(*) FROM live_session WHERE campaign_id = :id AND live_date > :endsOn",
+            readOnly = true)
+    long countSessionsAfter(long id, LocalDate endsOn);
 
     @Query(value = "SELECT COUNT(*) FROM beneficiary_link WHERE campaign_id = :id", readOnly = true)
     long countBeneficiaryLinks(long id);

@@ -1,11 +1,11 @@
 package countylive.campaign;
 
-import countylive.audit.RecordType;
-
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.audit.RecordType;
 import countylive.region.Counties;
 import countylive.region.CountyInfo;
+import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,21 +24,6 @@ import java.util.stream.Collectors;
 class CampaignService {
 
     static final RecordType AUDIT_TYPE = RecordType.CAMPAIGN;
-
-    /** A change the campaign's state forbids; the field and message say why. Nothing is saved. */
-    static final class Refused extends RuntimeException {
-
-        final String field;
-        final String key;
-        final transient Object[] arguments;
-
-        Refused(String field, String key, Object... arguments) {
-            super(key, null, false, false);
-            this.field = field;
-            this.key = key;
-            this.arguments = arguments;
-        }
-    }
 
     /** What keeps a campaign from being deleted. */
     record Blockers(boolean closed, long sessions, long beneficiaryLinks, long imports) {
@@ -81,9 +66,11 @@ class CampaignService {
 
     /**
      * @throws OptimisticLockException when someone else saved the campaign since the form was opened
-     * @throws Refused when the campaign is closed and more than its status would change, when the
+     * @throws Refusal when the campaign is closed and more than its status would change, when the
      *                 new period leaves out sessions, or when a county to be removed already has records
-     *                 in the campaign
+     *                 in the campaign. Each is invalid input (422), put right by changing the form; a
+     *                 change of the campaign itself since the form was opened (closing it, say) is
+     *                 caught first, as a stale version (409).
      */
     @Transactional
     Campaign update(CurrentUser user, CampaignForm.Draft draft) {
@@ -97,22 +84,18 @@ class CampaignService {
         }
         List<Long> partnersBefore = campaigns.partnerIds(before.id());
         List<String> countiesBefore = campaigns.countyCodes(before.id());
-        if (before.status() == CampaignStatus.CLOSED
-                && !(changed.sameApartFromStatus(before)
+        boolean onlyStatusChanges = changed.sameApartFromStatus(before)
                 && Set.copyOf(partnersBefore).equals(Set.copyOf(draft.partnerIds()))
-                && Set.copyOf(countiesBefore).equals(Set.copyOf(draft.countyCodes())))) {
-            throw new Refused("_form", "campaign.closed.onlyStatus");
+                && Set.copyOf(countiesBefore).equals(Set.copyOf(draft.countyCodes()));
+        if (before.status() == CampaignStatus.CLOSED && !onlyStatusChanges) {
+            throw Refusal.invalid(null, "campaign.closed.onlyStatus");
         }
-        // sessions must lie within their campaign's period: the period may not shrink past them
-        long outside = campaigns.countSessionsOutside(before.id(), changed.startsOn(), changed.endsOn());
-        if (outside > 0) {
-            throw new Refused("endsOn", "campaign.sessionsOutsidePeriod", outside);
-        }
+        checkPeriodHoldsSessions(changed);
         List<String> removed = countiesBefore.stream().filter(code -> !draft.countyCodes().contains(code)).toList();
         List<String> inUse = removed.stream().filter(code -> campaigns.countRecordsInCounty(before.id(), code) > 0)
                 .toList();
         if (!inUse.isEmpty()) {
-            throw new Refused("counties", "campaign.countyInUse", counties.findAll(inUse).values().stream()
+            throw Refusal.invalid("counties", "campaign.countyInUse", counties.findAll(inUse).values().stream()
                     .map(CountyInfo::label).collect(Collectors.joining("、")));
         }
         Campaign saved = campaigns.update(changed.withTimestamps(before.createdAt(), before.updatedAt()));
@@ -130,6 +113,25 @@ class CampaignService {
         audit.updated(user, AUDIT_TYPE, saved.id(), null, before.auditValues(partnersBefore, countiesBefore),
                 saved.auditValues(draft.partnerIds(), draft.countyCodes()));
         return saved;
+    }
+
+    /**
+     * Sessions must lie within their campaign's period, so the period may not shrink past them; the
+     * refusal stands next to the date that moved past them (both, when both did).
+     */
+    private void checkPeriodHoldsSessions(Campaign changed) {
+        List<Refusal.Problem> problems = new ArrayList<>();
+        long before = campaigns.countSessionsBefore(changed.id(), changed.startsOn());
+        if (before > 0) {
+            problems.add(new Refusal.Problem("startsOn", "campaign.sessionsOutsidePeriod", List.of(before)));
+        }
+        long after = campaigns.countSessionsAfter(changed.id(), changed.endsOn());
+        if (after > 0) {
+            problems.add(new Refusal.Problem("endsOn", "campaign.sessionsOutsidePeriod", List.of(after)));
+        }
+        if (!problems.isEmpty()) {
+            throw new Refusal(Refusal.Kind.INVALID, problems);
+        }
     }
 
     /** Deletes the campaign unless something blocks it; returns what does (nothing when deleted). */

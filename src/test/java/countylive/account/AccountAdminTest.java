@@ -1,5 +1,6 @@
 package countylive.account;
 
+import countylive.campaign.ShownErrors;
 import countylive.support.Browser;
 import countylive.support.CrossCounty;
 import countylive.support.Fixtures;
@@ -65,7 +66,7 @@ class AccountAdminTest {
     void namesUnknownCountyCodesAndKeepsWhatWasTyped() {
         Browser.Page page = admin.post("/accounts", newAccount("li", "李", "COORDINATOR", "421124 999999 123456"));
         assertEquals(422, page.status());
-        assertTrue(page.body().contains("以下县代码不存在：123456, 999999"), page.body());
+        assertTrue(ShownErrors.under(page.body(), "counties").contains("以下县代码不存在：123456, 999999"), page.body());
         assertTrue(page.body().contains("value=\"421124 999999 123456\""), "typed codes kept");
         Browser.Page malformed = admin.post("/accounts", newAccount("li", "李", "COORDINATOR", "英山 42112"));
         assertEquals(422, malformed.status());
@@ -91,13 +92,25 @@ class AccountAdminTest {
         form.put("password", "short");
         Browser.Page page = admin.post("/accounts", form);
         assertEquals(422, page.status());
-        assertTrue(page.body().contains("该用户名已被使用"), page.body());
-        assertTrue(page.body().contains("密码至少需要 10 个字符"));
+        assertTrue(ShownErrors.under(page.body(), "username").contains("该用户名已被使用"), page.body());
+        assertTrue(ShownErrors.under(page.body(), "password").contains("密码至少需要 10 个字符"), page.body());
         assertFalse(page.body().contains("value=\"short\""), "a password never comes back");
         Browser.Page bad = admin.post("/accounts", newAccount("a b", "A", "ADMIN", ""));
         assertEquals(422, bad.status());
         assertTrue(bad.body().contains("用户名只能包含字母"), bad.body());
         assertEquals("1", fixtures.value("SELECT COUNT(*) FROM app_user"));
+    }
+
+    @Test
+    void doubleSubmitMakesOneAccount() {
+        Map<String, String> form = newAccount("wang.fang", "王芳", "COORDINATOR", YINGSHAN);
+        Browser.Page first = admin.post("/accounts", form);
+        Browser.Page second = admin.post("/accounts", form);
+        assertEquals(303, first.status(), first.body());
+        assertEquals(303, second.status());
+        assertEquals("/accounts/" + AccountData.id(fixtures, "wang.fang"), second.location());
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM app_user WHERE username = 'wang.fang'"));
+        assertEquals(1, AccountData.audit(fixtures, AccountData.id(fixtures, "wang.fang")).size());
     }
 
     @Test
@@ -111,7 +124,8 @@ class AccountAdminTest {
         Browser.Page stale = admin.post("/accounts/" + id,
                 Map.of("displayName", "过期", "role", "ASSOCIATION", "counties", "", "version", version));
         assertEquals(409, stale.status());
-        assertTrue(stale.body().contains("已被他人修改"), stale.body());
+        assertTrue(ShownErrors.aboveForm(stale.body()).contains("已被他人修改"), stale.body());
+        assertTrue(stale.body().contains("value=\"过期\""), "typed name kept");
         assertEquals("赵县协调员", fixtures.value("SELECT display_name FROM app_user WHERE id = ?", id));
         List<String> audit = AccountData.audit(fixtures, id);
         assertEquals(List.of("UPDATE by root {\"counties\":[\"421124\",\"350524 421124\"],\"displayName\":[\"zhao\",\"赵县协调员\"]}"),
@@ -145,7 +159,7 @@ class AccountAdminTest {
         Browser.Page demote = admin.post("/accounts/" + id,
                 Map.of("displayName", "root", "role", "ASSOCIATION", "counties", "", "version", version));
         assertEquals(422, demote.status());
-        assertTrue(demote.body().contains("不能取消自己的管理员角色"), demote.body());
+        assertTrue(ShownErrors.under(demote.body(), "role").contains("不能取消自己的管理员角色"), demote.body());
         assertEquals("ADMIN 1", fixtures.value("SELECT CONCAT(role, ' ', enabled) FROM app_user WHERE id = ?", id));
         assertEquals(List.of(), AccountData.audit(fixtures, id));
     }

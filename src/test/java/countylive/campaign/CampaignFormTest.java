@@ -158,7 +158,8 @@ class CampaignFormTest {
 
         Browser.Page second = admin.postMulti("/campaigns/" + id, editForm("春茶重名", version, "421124"));
         assertEquals(409, second.status());
-        assertTrue(second.body().contains("已被他人修改") && second.body().contains("春茶重名"), second.body());
+        assertTrue(ShownErrors.aboveForm(second.body()).contains("已被他人修改"), second.body());
+        assertTrue(second.body().contains("春茶重名"), "typed name kept");
         assertEquals("春茶2020", fixtures.value("SELECT name FROM campaign WHERE id = ?", id));
     }
 
@@ -172,12 +173,27 @@ class CampaignFormTest {
         renamed.set(renamed.indexOf(Map.entry("status", "ACTIVE")), Map.entry("status", "CLOSED"));
         Browser.Page refused = admin.postMulti("/campaigns/" + id, renamed);
         assertEquals(422, refused.status());
-        assertTrue(refused.body().contains("只能修改状态") && refused.body().contains("value=\"春茶改名\""), refused.body());
+        assertTrue(ShownErrors.aboveForm(refused.body()).contains("只能修改状态"), refused.body());
+        assertTrue(refused.body().contains("value=\"春茶改名\""), "typed name kept");
         assertEquals("春茶", fixtures.value("SELECT name FROM campaign WHERE id = ?", id));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM audit_event WHERE action = 'UPDATE'"));
 
         Browser.Page reopened = admin.postMulti("/campaigns/" + id, editForm("春茶", version, "421124"));
         assertEquals(303, reopened.status(), reopened.body());
         assertEquals("ACTIVE", fixtures.value("SELECT status FROM campaign WHERE id = ?", id));
+    }
+
+    @Test
+    void campaignClosedAfterTheFormWasOpenedIsAStaleEdit() {
+        long id = data.teaCampaign("春茶", "ACTIVE", "421124");
+        String version = version(admin.get("/campaigns/" + id + "/edit").body());
+        List<Map.Entry<String, String>> closing = editForm("春茶", version, "421124");
+        closing.set(closing.indexOf(Map.entry("status", "ACTIVE")), Map.entry("status", "CLOSED"));
+        assertEquals(303, admin.postMulti("/campaigns/" + id, closing).status());
+        Browser.Page renamed = admin.postMulti("/campaigns/" + id, editForm("春茶改名", version, "421124"));
+        assertEquals(409, renamed.status());
+        assertTrue(ShownErrors.aboveForm(renamed.body()).contains("已被他人修改"), renamed.body());
+        assertEquals("春茶 CLOSED", fixtures.value("SELECT CONCAT(name, ' ', status) FROM campaign WHERE id = ?", id));
     }
 
     @Test
@@ -189,7 +205,7 @@ class CampaignFormTest {
         form.add(Map.entry("removeCounty", "421124"));
         Browser.Page refused = admin.postMulti("/campaigns/" + id, form);
         assertEquals(422, refused.status());
-        assertTrue(refused.body().contains("不能移出：英山县（湖北省）"), refused.body());
+        assertTrue(ShownErrors.under(refused.body(), "counties").contains("不能移出：英山县（湖北省）"), refused.body());
         assertEquals("2", fixtures.value("SELECT COUNT(*) FROM campaign_county WHERE campaign_id = ?", id));
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM audit_event WHERE action = 'UPDATE'"));
     }
@@ -199,13 +215,24 @@ class CampaignFormTest {
         long id = data.teaCampaign("春茶", "ACTIVE", "421124");
         data.session(id, "421124"); // on 2020-04-10
         String version = version(admin.get("/campaigns/" + id + "/edit").body());
-        List<Map.Entry<String, String>> form = editForm("春茶", version, "421124");
-        form.set(form.indexOf(Map.entry("startsOn", "2020-04-02")), Map.entry("startsOn", "2020-04-15"));
-        Browser.Page refused = admin.postMulti("/campaigns/" + id, form);
-        assertEquals(422, refused.status());
-        assertTrue(refused.body().contains("有 1 场直播不在新的活动期间内") && refused.body().contains("value=\"2020-04-15\""),
-                refused.body());
-        assertEquals("2020-04-02", fixtures.value("SELECT starts_on FROM campaign WHERE id = ?", id));
+        List<Map.Entry<String, String>> later = editForm("春茶", version, "421124");
+        later.set(later.indexOf(Map.entry("startsOn", "2020-04-02")), Map.entry("startsOn", "2020-04-15"));
+        Browser.Page startRefused = admin.postMulti("/campaigns/" + id, later);
+        assertEquals(422, startRefused.status());
+        assertTrue(ShownErrors.under(startRefused.body(), "startsOn").contains("有 1 场直播不在新的活动期间内"),
+                startRefused.body());
+        assertEquals("", ShownErrors.under(startRefused.body(), "endsOn"), "the end did not move past the session");
+        assertTrue(startRefused.body().contains("value=\"2020-04-15\""), "typed date kept");
+
+        List<Map.Entry<String, String>> earlier = editForm("春茶", version, "421124");
+        earlier.set(earlier.indexOf(Map.entry("endsOn", "2020-05-24")), Map.entry("endsOn", "2020-04-09"));
+        Browser.Page endRefused = admin.postMulti("/campaigns/" + id, earlier);
+        assertEquals(422, endRefused.status());
+        assertTrue(ShownErrors.under(endRefused.body(), "endsOn").contains("有 1 场直播不在新的活动期间内"), endRefused.body());
+        assertEquals("", ShownErrors.under(endRefused.body(), "startsOn"));
+        assertEquals("2020-04-02 2020-05-24", fixtures.value(
+                "SELECT CONCAT(starts_on, ' ', ends_on) FROM campaign WHERE id = ?", id));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM audit_event WHERE action = 'UPDATE'"));
     }
 
     @Test
