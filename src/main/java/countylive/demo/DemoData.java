@@ -1,6 +1,7 @@
 package countylive.demo;
 
 import countylive.access.CurrentUser;
+import countylive.campaign.CampaignStatus;
 import countylive.host.Platform;
 import countylive.ledger.CampaignLoad;
 import countylive.ledger.HouseholdDraft;
@@ -132,7 +133,7 @@ public class DemoData {
             }
             long campaignId = insertOne("INSERT INTO campaign (name, theme, starts_on, ends_on, status, description,"
                             + " target_gross, target_people, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,0,?,?)",
-                    plan.name(), plan.theme(), plan.startsOn(), plan.endsOn(), "ACTIVE", plan.description(),
+                    plan.name(), plan.theme(), plan.startsOn(), plan.endsOn(), CampaignStatus.ACTIVE, plan.description(),
                     plan.targetGross(), plan.targetPeople(), now, now);
             List<Object[]> rows = new ArrayList<>();
             for (String partner : plan == DemoCampaigns.TEA
@@ -161,7 +162,7 @@ public class DemoData {
             List<CampaignLoad.Household> households = plan.people() > 0 ? households(plan, campaignId) : List.of();
             ledger.load(LOADER, new CampaignLoad(campaignId, sessions, households));
             // complete: the demo campaigns are the final figures of campaigns that have ended
-            update("UPDATE campaign SET status = 'CLOSED' WHERE id = ?", campaignId);
+            update("UPDATE campaign SET status = ? WHERE id = ?", CampaignStatus.CLOSED, campaignId);
         }
 
         private List<Long> hosts() throws SQLException {
@@ -169,7 +170,7 @@ public class DemoData {
             for (int i = 0; i < DemoCampaigns.HOSTS; i++) {
                 String name = DemoCampaigns.SURNAMES[(i * 5 + 3) % DemoCampaigns.SURNAMES.length] + "小"
                         + DemoCampaigns.GIVEN[(i * 11 + 2) % DemoCampaigns.GIVEN.length].charAt(1);
-                rows.add(new Object[] {name, "DOUYIN", "demo_host_" + (i + 1),
+                rows.add(new Object[] {name, Platform.DOUYIN, "demo_host_" + (i + 1),
                         10_000L + random.nextInt(5_000_000), now, now});
             }
             return batch("INSERT INTO host (name, platform, handle, followers, version, created_at, updated_at)"
@@ -358,7 +359,8 @@ public class DemoData {
         private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 Object value = values[i];
-                statement.setObject(i + 1, value instanceof LocalDate date ? java.sql.Date.valueOf(date) : value);
+                statement.setObject(i + 1, value instanceof LocalDate date ? java.sql.Date.valueOf(date)
+                        : value instanceof Enum<?> constant ? constant.name() : value);
             }
         }
     }
