@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ class AuditController {
     private List<TypeOption> typeOptions(Locale locale) {
         return events.findEntityTypes().stream()
                 .map(code -> new TypeOption(code, readable.typeLabel(code, locale)))
-                .sorted(Comparator.comparing(TypeOption::label, java.text.Collator.getInstance(locale)))
+                .sorted(Comparator.comparing(TypeOption::label, Collator.getInstance(locale)))
                 .toList();
     }
 
