@@ -25,13 +25,8 @@ public record AppUser(
         @DateCreated @Nullable LocalDateTime createdAt,
         @DateUpdated @Nullable LocalDateTime updatedAt) {
 
-    static AppUser create(String username, String displayName, String passwordHash, Role role) {
-        return new AppUser(null, username, displayName, passwordHash, role, true, LocalDateTime.now(),
-                null, null, null);
-    }
-
-    AppUser withPasswordHash(String hash) {
-        return new AppUser(id, username, displayName, hash, role, enabled, LocalDateTime.now(),
-                version, createdAt, updatedAt);
+    /** @param now Beijing time, from the application's clock */
+    static AppUser create(String username, String displayName, String passwordHash, Role role, LocalDateTime now) {
+        return new AppUser(null, username, displayName, passwordHash, role, true, now, null, null, null);
     }
 }

@@ -5,6 +5,8 @@ import countylive.access.Role;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Set;
 
@@ -15,11 +17,13 @@ public class AppUserAccess {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final LoginSessions sessions;
+    private final Clock clock;
 
-    AppUserAccess(UserRepository users, PasswordHasher hasher, LoginSessions sessions) {
+    AppUserAccess(UserRepository users, PasswordHasher hasher, LoginSessions sessions, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
+        this.clock = clock;
     }
 
     @Transactional
@@ -29,7 +33,8 @@ public class AppUserAccess {
 
     @Transactional
     public long create(String username, String displayName, Role role, String password, Collection<String> countyCodes) {
-        AppUser user = users.save(AppUser.create(username, displayName, hasher.hash(password), role));
+        AppUser user = users.save(AppUser.create(username, displayName, hasher.hash(password), role,
+                LocalDateTime.now(clock)));
         users.replaceCounties(user.id(), Set.copyOf(countyCodes));
         return user.id();
     }

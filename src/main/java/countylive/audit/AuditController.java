@@ -1,6 +1,7 @@
 package countylive.audit;
 
 import countylive.web.ListQuery;
+import countylive.web.Messages;
 import countylive.web.form.FormErrors;
 import countylive.web.form.FormView;
 import io.micronaut.data.model.Page;
@@ -12,8 +13,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 
+import java.text.Collator;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,13 +29,22 @@ import java.util.Map;
 @Secured("ADMIN")
 class AuditController {
 
+    /** A record type as the filter offers it: the stored code and its label. */
+    record TypeOption(String code, String label) {
+    }
+
     private final AuditRepository events;
     private final AuditTrail trail;
+    private final ReadableHistory readable;
+    private final Messages messages;
     private final FormView forms;
 
-    AuditController(AuditRepository events, AuditTrail trail, FormView forms) {
+    AuditController(AuditRepository events, AuditTrail trail, ReadableHistory readable, Messages messages,
+                    FormView forms) {
         this.events = events;
         this.trail = trail;
+        this.readable = readable;
+        this.messages = messages;
         this.forms = forms;
     }
 
@@ -51,20 +65,31 @@ class AuditController {
             errors.add("to", "audit.toBeforeFrom");
         }
         int page = parameters.getFirst("page").filter(p -> p.matches("\\d{1,6}")).map(Integer::parseInt).orElse(0);
-        Page<AuditEntry> entries;
+        Locale locale = messages.locale(request);
+        Page<HistoryLine> lines;
         if (errors.isEmpty()) {
-            entries = events.browse(type, id, user,
+            Page<AuditEntry> entries = events.browse(type, id, user,
                     from == null ? null : from.atStartOfDay(),
                     to == null ? null : to.plusDays(1).atStartOfDay(),
                     Pageable.from(page, ListQuery.PAGE_SIZE)).map(trail::entry);
+            // the entries of a page are named together, in one lookup per table
+            lines = Page.of(readable.lines(entries.getContent(), locale), entries.getPageable(), entries.getTotalSize());
         } else {
-            entries = Page.empty();
+            lines = Page.empty();
         }
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("page", entries);
-        extra.put("entityTypes", events.findEntityTypes());
+        extra.put("page", lines);
+        extra.put("entityTypes", typeOptions(locale));
         extra.put("filterQuery", filterQuery(values));
         return forms.render(request, "audit/list", values, errors, extra);
+    }
+
+    /** The record types the trail holds, by their labels in the reader's language. */
+    private List<TypeOption> typeOptions(Locale locale) {
+        return events.findEntityTypes().stream()
+                .map(code -> new TypeOption(code, readable.typeLabel(code, locale)))
+                .sorted(Comparator.comparing(TypeOption::label, Collator.getInstance(locale)))
+                .toList();
     }
 
     /** The filters as a query string, for the page links. */

@@ -108,6 +108,11 @@ public class AuditTrail {
         return new Batch(user);
     }
 
+    /**
+     * A record's entries, newest first, with their values as stored. A page that puts them into
+     * its model as {@code history} gets them readable ({@link HistoryModel}); other readers use
+     * {@link ReadableHistory}.
+     */
     public List<AuditEntry> historyOf(RecordType type, Object entityId) {
         return events.findHistory(type.code(), String.valueOf(entityId)).stream().map(this::entry).toList();
     }

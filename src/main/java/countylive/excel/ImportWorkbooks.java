@@ -56,7 +56,7 @@ class ImportWorkbooks {
                 SELECT id, starts_at, platform FROM live_session WHERE campaign_id = ? AND county_code = ?
                 ORDER BY starts_at, id""", campaignId, countyCode, row ->
                 row.getLong(1) + " · " + row.getObject(2, java.time.LocalDateTime.class).format(WHEN) + " · "
-                        + messages.get(locale, "excel.platform." + row.getString(3)));
+                        + messages.get(locale, "platform." + row.getString(3)));
         List<String> products = choices("""
                 SELECT id, name, unit FROM product WHERE county_code = ? ORDER BY name, id""", null, countyCode,
                 row -> row.getLong(1) + " · " + row.getString(2) + "（" + row.getString(3) + "）");

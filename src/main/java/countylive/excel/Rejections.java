@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
 
@@ -21,9 +22,11 @@ class Rejections {
     }
 
     private final JdbcOperations jdbc;
+    private final Clock clock;
 
-    Rejections(JdbcOperations jdbc) {
+    Rejections(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional
@@ -37,7 +40,7 @@ class Rejections {
             statement.setLong(2, userId);
             statement.setString(3, fileName.length() > 200 ? fileName.substring(0, 200) : fileName);
             statement.setBytes(4, content);
-            statement.setObject(5, LocalDateTime.now());
+            statement.setObject(5, LocalDateTime.now(clock));
             return statement.executeUpdate();
         });
         return token;
@@ -50,7 +53,7 @@ class Rejections {
                 + "WHERE token = ? AND user_id = ? AND created_at > ?", statement -> {
             statement.setString(1, token);
             statement.setLong(2, userId);
-            statement.setObject(3, LocalDateTime.now().minusDays(1));
+            statement.setObject(3, LocalDateTime.now(clock).minusDays(1));
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? new Rejection(row.getString(1), row.getBytes(2)) : null;
             }
@@ -61,7 +64,7 @@ class Rejections {
     @Transactional
     void purge() {
         jdbc.prepareStatement("DELETE FROM sale_import_rejection WHERE created_at < ?", statement -> {
-            statement.setObject(1, LocalDateTime.now().minusDays(1));
+            statement.setObject(1, LocalDateTime.now(clock).minusDays(1));
             return statement.executeUpdate();
         });
     }

@@ -90,7 +90,7 @@ public class SalesExport {
                         Map<String, String> platforms = new HashMap<>();
                         while (line.next()) {
                             String platform = platforms.computeIfAbsent(line.getString("platform"),
-                                    code -> messages.get(locale, "excel.platform." + code));
+                                    code -> messages.get(locale, "platform." + code));
                             writeLine(target.createRow(r++), line, styles, yes, platform);
                         }
                     }

@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import countylive.web.Figures;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,5 +1,7 @@
 package countylive.summary;
 
+import countylive.web.Figures;
+
 import java.util.List;
 
 /** The three charts of a summary, from the rows already aggregated for the tables. */

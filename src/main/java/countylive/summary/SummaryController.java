@@ -4,6 +4,7 @@ import countylive.access.CurrentUser;
 import countylive.campaign.Campaigns;
 import countylive.access.Role;
 import countylive.web.RecordNotFoundException;
+import countylive.web.Figures;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;

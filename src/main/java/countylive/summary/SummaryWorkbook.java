@@ -92,7 +92,7 @@ class SummaryWorkbook {
 
             table(workbook.createSheet(t.get("summary.byHost")), about, styles, t,
                     List.of(col("summary.col.host", 16, (Rows.Person r) -> r.name()),
-                            col("summary.col.platform", 24, Rows.Person::detail),
+                            col("summary.col.platform", 12, r -> t.get("platform." + r.detail())),
                             col("summary.sessions", 10, Rows.Person::sessions),
                             col("summary.units", 12, Rows.Person::units),
                             money("summary.gross", Rows.Person::gross),
@@ -135,7 +135,7 @@ class SummaryWorkbook {
                     List.of(col("excel.column.session", 10, (Rows.Session r) -> r.id()),
                             col("summary.col.day", 12, Rows.Session::day),
                             col("summary.col.county", 14, Rows.Session::countyName),
-                            col("summary.col.platform", 10, r -> t.get("summary.platform." + r.platform())),
+                            col("summary.col.platform", 10, r -> t.get("platform." + r.platform())),
                             col("summary.hours", 10, Rows.Session::hours),
                             col("summary.views", 12, Rows.Session::views),
                             col("summary.uniqueViewers", 12, Rows.Session::uniqueViewers),

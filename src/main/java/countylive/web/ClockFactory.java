@@ -1,10 +1,13 @@
 package countylive.web;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.data.runtime.date.CurrentDateTimeProvider;
+import io.micronaut.data.runtime.date.DateTimeProvider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
 
 /** Beijing time: the users' dates and the stored DATETIMEs are local times of China. */
 @Factory
@@ -12,6 +15,13 @@ class ClockFactory {
 
     @Singleton
     Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+        return Clock.system(BeijingTime.ZONE);
+    }
+
+    /** {@code @DateCreated} and {@code @DateUpdated} read the same clock as the application's own writes. */
+    @Singleton
+    @Replaces(CurrentDateTimeProvider.class)
+    DateTimeProvider<OffsetDateTime> entityTimestamps(Clock clock) {
+        return () -> OffsetDateTime.now(clock);
     }
 }

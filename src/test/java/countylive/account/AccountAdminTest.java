@@ -52,7 +52,7 @@ class AccountAdminTest {
         assertEquals("COORDINATOR", fixtures.value("SELECT role FROM app_user WHERE id = ?", id));
         Browser.Page shown = admin.get(page.location());
         assertTrue(shown.body().contains("英山县") && shown.body().contains("兴山县"), shown.body());
-        assertTrue(shown.body().contains("修改记录") && shown.body().contains("<ins>420526 421124</ins>"),
+        assertTrue(shown.body().contains("修改记录") && shown.body().contains("<ins>兴山县、英山县</ins>"),
                 "the account's page shows its history");
         List<String> audit = AccountData.audit(fixtures, id);
         assertEquals(1, audit.size());

@@ -155,8 +155,8 @@ class SalesGridTest {
                 Map.entry("gross", ""), Map.entry("refunds", "")));
         String body = coordinator.get(salesPath()).body();
         String history = body.substring(body.indexOf("class=\"history\""));
-        assertTrue(history.contains("<del>100.00</del>") && history.contains("<ins>300.00</ins>"), history);
-        assertTrue(history.contains("<del>200.00</del>"), "deleted line listed");
+        assertTrue(history.contains("<del>¥100.00</del>") && history.contains("<ins>¥300.00</ins>"), history);
+        assertTrue(history.contains("<del>¥200.00</del>"), "deleted line listed");
         assertFalse(history.contains("999.00"), "another session's lines are not");
     }
 

@@ -4,6 +4,7 @@ import countylive.ledger.RollupRows;
 import countylive.livestream.EntryData;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
+import countylive.web.Figures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -90,8 +90,10 @@ class SummaryWorkbookTest {
             }
             assertEquals(1, workbook.getSheet("按县").getDrawingPatriarch().getCharts().size());
             assertEquals(1, workbook.getSheet("按日").getDrawingPatriarch().getCharts().size());
-            Cell host = findRow(workbook.getSheet("按主播"), "=主播乙").getCell(0);
+            Row hostRow = findRow(workbook.getSheet("按主播"), "=主播乙");
+            Cell host = hostRow.getCell(0);
             assertTrue(host.getCellStyle().getQuotePrefixed(), "a name that looks like a formula stays text");
+            assertEquals("抖音", hostRow.getCell(1).getStringCellValue(), "the platform in words, not DOUYIN");
         }
     }
 

@@ -10,6 +10,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,9 +43,11 @@ public class Submissions {
     }
 
     private final Tokens tokens;
+    private final Clock clock;
 
-    Submissions(Tokens tokens) {
+    Submissions(Tokens tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     /** A fresh token for a new form. */
@@ -70,7 +73,7 @@ public class Submissions {
         if (token == null || !UUID_FORM.matcher(token).matches()) {
             throw new AlreadySubmitted(null);
         }
-        if (tokens.claim(token, LocalDateTime.now()) == 0) {
+        if (tokens.claim(token, LocalDateTime.now(clock)) == 0) {
             throw new AlreadySubmitted(tokens.resultOf(token).filter(path -> !path.isEmpty()).orElse(null));
         }
     }
@@ -84,7 +87,7 @@ public class Submissions {
     /** Tokens only matter while someone might press Back and submit again: a week is plenty. */
     @Scheduled(fixedDelay = "6h", initialDelay = "5m")
     void purgeOld() {
-        tokens.purge(LocalDateTime.now().minusDays(7));
+        tokens.purge(LocalDateTime.now(clock).minusDays(7));
     }
 
     /** The form was submitted before: {@code resultPath} is what that submit made (if known). */

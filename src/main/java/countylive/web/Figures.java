@@ -1,4 +1,4 @@
-package countylive.summary;
+package countylive.web;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
