@@ -5,6 +5,7 @@ import countylive.ledger.ImportOutcome;
 import countylive.ledger.ImportRefusal;
 import countylive.ledger.Ledger;
 import countylive.ledger.SalesFile;
+import countylive.web.Figures;
 import countylive.web.Messages;
 import countylive.web.form.FormView;
 import countylive.web.form.Refusal;
@@ -62,12 +63,14 @@ class SalesImportController {
     private final Rejections rejections;
     private final Messages messages;
     private final FormView forms;
+    private final Figures figures;
     private final ExecutorService executor;
     private final Clock clock;
 
     SalesImportController(ImportScope scopes, Ledger ledger, ImportWorkbooks workbooks, Rejections rejections,
-                          Messages messages, FormView forms, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-                          Clock clock) {
+                          Messages messages, FormView forms, Figures figures,
+                          @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
+        this.figures = figures;
         this.scopes = scopes;
         this.ledger = ledger;
         this.forms = forms;
@@ -130,6 +133,7 @@ class SalesImportController {
                 Map<String, Object> model = model(scope, county);
                 model.put("outcome", outcome);
                 model.put("changes", scopes.changes(outcome));
+                model.put("fig", figures);
                 return HttpResponse.ok(new ModelAndView<>("excel/import", model));
             } catch (ImportRefusal refusal) {
                 List<ImportProblem> problems = refusal.rows().stream().map(problem -> new ImportProblem(problem.row(),

@@ -99,6 +99,27 @@ class SalesImportTest {
         assertEquals("2", fixtures.value("SELECT COUNT(*) FROM sale_line"));
     }
 
+    /** A later file changes some lines: the report counts new, changed and unchanged lines, and lists each change. */
+    @Test
+    void anImportThatChangesLinesSaysWhichFromWhatToWhat() throws Exception {
+        assertEquals(200, upload(filled(new Object[]{session + " · x", yunwu + " · x", 150, 120, 8850, 0},
+                new Object[]{session + " · x", maojian + " · x", 20, 20, 1000, 0}), Map.of("county", "421124")).status());
+        Browser.Page page = upload(filled(new Object[]{session + " · x", yunwu + " · x", 160, 120, 9440, 0},
+                new Object[]{session + " · x", maojian + " · x", 20, 20, 1000, 0}), Map.of("county", "421124"));
+        assertEquals(200, page.status(), page.body());
+        String body = page.body();
+        assertTrue(body.contains("已导入 2 条销售记录：新增 0 条，修改 1 条，未变 1 条。"), body);
+        String changes = body.substring(body.indexOf("import-changes"));
+        assertTrue(changes.contains("英山云雾") && !changes.contains("英山毛尖"), "only the changed line is listed");
+        assertTrue(changes.matches("(?s).*<del>150</del> → <ins>160</ins>.*<del>¥8,850.00</del> → <ins>¥9,440.00</ins>.*"),
+                changes);
+        assertTrue(changes.contains("href=\"/sessions/" + session + "/sales\""), "links to the session's grid");
+        assertEquals("160 9440.00", fixtures.value("SELECT CONCAT_WS(' ', units, gross) FROM sale_line WHERE product_id = ?",
+                yunwu));
+        assertEquals(List.of("UPDATE"), fixtures.column("SELECT action FROM audit_event WHERE username <> 'fixtures'"
+                + " AND entity_type = 'sale_line' AND action = 'UPDATE'"), "one history entry, for the changed line");
+    }
+
     @Test
     void aBadRowStopsTheWholeImportAndIsReportedAndMarked() throws Exception {
         byte[] file = filled(new Object[]{session + " · 2020-04-10", yunwu + " · 英山云雾", 100, 90, 9999.5, 0},
