@@ -73,9 +73,9 @@ class HistoryPagesTest {
         assertEquals(303, coordinator.postMulti(sales(session), grid(session, tea, "160", "120", "16000")).status());
 
         String history = history(coordinator.get(sales(session)).body());
-        assertTrue(history.contains("英山云雾茶 成交件数: 150 → 160"), history);
-        assertTrue(history.contains("成交金额: ¥15,000.00 → ¥16,000.00"), history);
-        assertTrue(history.contains("直播场次: 2020-04-10 19:00 · 英山县") && history.contains("代销外县商品: 否"), history);
+        assertTrue(history.contains("英山云雾茶 成交件数： 150 → 160"), history);
+        assertTrue(history.contains("成交金额： ¥15,000.00 → ¥16,000.00"), history);
+        assertTrue(history.contains("直播场次： 2020-04-10 19:00 · 英山县") && history.contains("代销外县商品： 否"), history);
         assertFalse(history.contains("productId") || history.contains("units"), "no raw field names");
         String stored = fixtures.value("SELECT changes FROM audit_event WHERE entity_type = 'sale_line' AND action = 'UPDATE'");
         assertTrue(stored.contains("\"units\":[\"150\",\"160\"]") && stored.contains("\"gross\":[\"15000.00\",\"16000.00\"]"),
@@ -103,10 +103,10 @@ class HistoryPagesTest {
     void sessionHistoryShowsThePlatformHostsAndTimesInWords() {
         long session = data.session(campaign, YINGSHAN, "2020-04-10", li, wang);
         String history = history(coordinator.get("/sessions/" + session).body());
-        assertTrue(history.contains("平台: 抖音"), history);
-        assertTrue(history.contains("主播: 李佳、王五"), history);
-        assertTrue(history.contains("开始时间: 2020-04-10 19:00") && history.contains("结束时间: 2020-04-10 21:00"), history);
-        assertTrue(history.contains("活动: 县长来直播·春茶季") && history.contains("县（市、区）: 英山县"), history);
+        assertTrue(history.contains("平台： 抖音"), history);
+        assertTrue(history.contains("主播： 李佳、王五"), history);
+        assertTrue(history.contains("开始时间： 2020-04-10 19:00") && history.contains("结束时间： 2020-04-10 21:00"), history);
+        assertTrue(history.contains("活动： 县长来直播·春茶季") && history.contains("县（市、区）： 英山县"), history);
 
         Browser english = new Browser(server.getURI()).language("en").login("yingshan", Fixtures.PASSWORD);
         String englishHistory = history(english.get("/sessions/" + session).body());
@@ -124,7 +124,7 @@ class HistoryPagesTest {
         fixtures.execute("DELETE FROM product WHERE id = ?", honey);
 
         String history = history(coordinator.get(sales(session)).body());
-        assertTrue(history.contains("商品: #" + honey + "（已删除）"), history);
+        assertTrue(history.contains("商品： #" + honey + "（已删除）"), history);
     }
 
     @Test
@@ -135,11 +135,11 @@ class HistoryPagesTest {
 
         String page = coordinator.get("/households/" + household).body();
         String own = history(page);
-        assertTrue(own.contains("县（市、区）: 英山县") && own.contains("家庭人口: 4"), own);
+        assertTrue(own.contains("县（市、区）： 英山县") && own.contains("家庭人口： 4"), own);
         String links = text(page.substring(page.indexOf("class=\"history link-history\"")));
         assertTrue(links.contains("帮扶记录的修改记录"), links);
-        assertTrue(links.contains("县长来直播·春茶季 · 英山云雾茶 增收金额: ¥1,000.00 → ¥1,200.50"), links);
-        assertTrue(links.contains("贫困户: 421124-0001"), links);
+        assertTrue(links.contains("县长来直播·春茶季 · 英山云雾茶 增收金额： ¥1,000.00 → ¥1,200.50"), links);
+        assertTrue(links.contains("贫困户： 421124-0001"), links);
     }
 
     @Test
@@ -151,9 +151,9 @@ class HistoryPagesTest {
         String body = admin.get("/audit").body();
         assertTrue(body.contains("<option value=\"live_session\">直播场次</option>"), body);
         String trail = text(body);
-        assertTrue(trail.contains("直播场次 #" + session + " 2020-04-10 19:00 · 英山县 英山县 活动: 县长来直播·春茶季"), trail);
-        assertTrue(trail.contains("平台: 抖音"), trail);
-        assertTrue(trail.contains("主播: 李佳、王五"), trail);
+        assertTrue(trail.contains("直播场次 #" + session + " 2020-04-10 19:00 · 英山县 英山县 活动： 县长来直播·春茶季"), trail);
+        assertTrue(trail.contains("平台： 抖音"), trail);
+        assertTrue(trail.contains("主播： 李佳、王五"), trail);
         assertFalse(trail.contains("live_session #"), "no raw type names");
 
         Browser english = new Browser(server.getURI()).language("en").login("root", Fixtures.PASSWORD);
