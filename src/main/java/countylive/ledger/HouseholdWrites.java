@@ -91,7 +91,11 @@ final class HouseholdWrites {
                 WHERE h.registration_no = ? AND h.id <> ?""", List.of(draft.registrationNo(), exceptId),
                 row -> holders.add(row.getString(1)));
         if (!holders.isEmpty()) {
-            throw Refusal.invalid("registrationNo", "household.registrationTaken", holders.get(0));
+            // which county holds a number is personal data of that county's household: only
+            // administrators are told; a coordinator learns that it is taken and whom to ask
+            throw tx.actor.isAdmin()
+                    ? Refusal.invalid("registrationNo", "household.registrationTaken", holders.get(0))
+                    : Refusal.invalid("registrationNo", "household.registrationTakenAskAdmin");
         }
     }
 

@@ -54,13 +54,25 @@ class HouseholdFormTest {
         assertTrue(coordinator.get(page.location()).body().contains("王大山"));
     }
 
+    /**
+     * A registration number is unique nationally. Which county holds a number is that county's
+     * business: a coordinator learns only that it is taken and whom to ask, an administrator where.
+     */
     @Test
-    void registrationNumberIsUniqueNationallyAndTheClashNamesTheCounty() {
+    void registrationNumberIsUniqueNationallyAndOnlyAnAdministratorLearnsWhichCountyHasIt() {
         data.household("4205260007", XINGSHAN, "李四");
         Browser.Page page = coordinator.post("/households", household("4205260007", "3"));
         assertEquals(422, page.status());
-        assertTrue(page.body().contains("该编号已在 兴山县 登记"), page.body());
+        assertTrue(page.body().contains("该编号已被登记。如确属本县的户，请联系管理员核实。"), page.body());
+        assertFalse(page.body().contains("兴山"), "the coordinator is not told where it is registered");
         assertTrue(page.body().contains("value=\"王大山\""), "typed values kept");
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM household"));
+
+        fixtures.admin("root");
+        Browser admin = new Browser(server.getURI()).login("root", Fixtures.PASSWORD);
+        Browser.Page told = admin.post("/households", household("4205260007", "3"));
+        assertEquals(422, told.status());
+        assertTrue(told.body().contains("该编号已在 兴山县 登记"), told.body());
         assertEquals("1", fixtures.value("SELECT COUNT(*) FROM household"));
     }
 
