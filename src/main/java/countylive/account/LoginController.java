@@ -87,7 +87,8 @@ class LoginController {
         }
         String username = form.username() == null ? "" : form.username().trim();
         String address = clientAddress.of(request);
-        Duration wait = throttle.waitFor(username, address);
+        // counted before the password is checked: attempts sent at once cannot all slip through
+        Duration wait = throttle.admit(username, address);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());
             return page(request, HttpStatus.TOO_MANY_REQUESTS, form, "login.throttled", seconds);
@@ -95,11 +96,10 @@ class LoginController {
         AppUser user = username.isEmpty() ? null : users.findByUsername(username).orElse(null);
         boolean passwordOk = hasher.matches(form.password(), user == null ? DUMMY_HASH : user.passwordHash());
         if (user == null || !passwordOk || !user.enabled()) {
-            throttle.recordFailure(username, address);
             LOG.info("Failed login for '{}' from {}", username, address);
             return page(request, HttpStatus.UNAUTHORIZED, form, "login.failed", null);
         }
-        throttle.recordSuccess(username);
+        throttle.succeeded(username, address);
         String token = sessions.open(user.id());
         LOG.info("User '{}' logged in from {}", username, address);
         return HttpResponse.seeOther(URI.create(countylive.web.Paths.safeReturnPath(form.returnTo())))

@@ -55,20 +55,21 @@ class OwnPasswordController {
         CurrentUser me = CurrentUser.of(authentication);
         String address = clientAddress.of(request);
         FormErrors errors = new FormErrors();
-        Duration wait = throttle.waitFor(me.username(), address);
+        Duration wait = throttle.admit(me.username(), address);
         if (!wait.isZero()) {
             errors.add("current", "login.throttled", Math.max(1, wait.toSeconds()));
             return forms.render(request, HttpStatus.TOO_MANY_REQUESTS, VIEW, PasswordForm.emptyValues(), errors, Map.of());
         }
-        if (form.current() == null || !service.passwordMatches(me.id(), form.current())) {
-            throttle.recordFailure(me.username(), address);
+        boolean currentRight = form.current() != null && service.passwordMatches(me.id(), form.current());
+        if (currentRight) {
+            throttle.succeeded(me.username(), address);
+        } else {
             errors.add("current", "password.currentWrong");
         }
         String password = form.validate(errors);
         if (!errors.isEmpty()) {
             return forms.render(request, VIEW, PasswordForm.emptyValues(), errors, Map.of());
         }
-        throttle.recordSuccess(me.username());
         service.setPassword(me, me.id(), password, SessionCookie.token(request).orElseThrow());
         return HttpResponse.seeOther(URI.create("/account/password?flash=passwordChanged"));
     }
