@@ -42,6 +42,9 @@ UPDATE audit_event u JOIN audit_event c
 SET u.scope_type = c.scope_type, u.scope_id = c.scope_id
 WHERE u.entity_type = 'beneficiary_link' AND u.action = 'UPDATE';
 
+-- An import may be made by a program (user_id NULL), as audit entries may.
+ALTER TABLE sale_import MODIFY user_id BIGINT NULL;
+
 -- An import's summary entry names its file in its own column too.
 UPDATE audit_event SET source_file = LEFT(JSON_UNQUOTE(JSON_EXTRACT(changes, '$.file[1]')), 200)
 WHERE entity_type = 'sale_import' AND action = 'IMPORT';

@@ -17,8 +17,12 @@ import static countylive.ledger.Jdbc.query;
 /**
  * Registered poor households. A household's members count in the people assisted of every
  * campaign that links it, in its own county; so that a campaign's figures never shift after the
- * fact, a household cannot move to another county while any campaign links it
- * (docs/summaries.md, "People assisted").
+ * fact, a household cannot move to another county while any campaign links it, nor change its
+ * members while a closed campaign links it (docs/summaries.md, "People assisted").
+ *
+ * <p>A household that no campaign links touches no campaign county, so its changes hold the
+ * household's own row locked (after any county locks, as every change does): two edits, or an
+ * edit and a new link, take turns.
  */
 final class HouseholdWrites {
 
@@ -45,7 +49,7 @@ final class HouseholdWrites {
 
     static Work<Long> update(long id, int version, HouseholdDraft draft) {
         return Work.of(tx -> Touches.households(Set.of(id), Set.of()), tx -> {
-            Stored before = stored(tx, id);
+            Stored before = stored(tx, id, true);
             tx.requireEditable(before.countyCode());
             if (before.version() != version) {
                 throw Refusal.stale();
@@ -54,11 +58,16 @@ final class HouseholdWrites {
             if (!before.countyCode().equals(draft.countyCode()) && links(tx, id) > 0) {
                 throw Refusal.invalid("county", "household.countyHasLinks");
             }
-            Jdbc.update(tx.connection, """
+            if (draft.members() != (int) before.auditValues().get("members") && linkedToClosed(tx, id)) {
+                throw Refusal.invalid("members", "ledger.membersFinal");
+            }
+            if (Jdbc.update(tx.connection, """
                     UPDATE household SET registration_no = ?, county_code = ?, village = ?, head_name = ?, members = ?,
                            version = version + 1, updated_at = ?
-                    WHERE id = ?""", List.of(draft.registrationNo(), draft.countyCode(), draft.village(),
-                    draft.headName(), draft.members(), tx.now, id));
+                    WHERE id = ? AND version = ?""", List.of(draft.registrationNo(), draft.countyCode(),
+                    draft.village(), draft.headName(), draft.members(), tx.now, id, version)) != 1) {
+                throw Refusal.stale();
+            }
             tx.audit.updated(RecordType.HOUSEHOLD, id, draft.countyCode(), before.auditValues(), values(draft),
                     AuditTrail.Filed.ALONE);
             return id;
@@ -67,11 +76,11 @@ final class HouseholdWrites {
 
     static Work<Long> delete(long id) {
         return Work.of(tx -> Touches.households(Set.of(id), Set.of()), tx -> {
-            Stored before = stored(tx, id);
+            Stored before = stored(tx, id, true);
             tx.requireEditable(before.countyCode());
             long links = links(tx, id);
             if (links > 0) {
-                throw Refusal.conflict(null, "household.deleteBlocked", links);
+                throw Refusal.conflict(null, "ledger.householdHasLinks", links);
             }
             Jdbc.update(tx.connection, "DELETE FROM household WHERE id = ?", List.of(id));
             tx.audit.deleted(RecordType.HOUSEHOLD, id, before.countyCode(), before.auditValues(),
@@ -99,17 +108,31 @@ final class HouseholdWrites {
         }
     }
 
-    static Stored stored(Tx tx, long id) throws SQLException {
+    /**
+     * @param lock whether to hold the row until the change ends: inside a change, not while it
+     *             tells the ledger what it touches (the county locks come first)
+     */
+    static Stored stored(Tx tx, long id, boolean lock) throws SQLException {
         List<Stored> found = new ArrayList<>();
         query(tx.connection, """
                 SELECT id, registration_no, county_code, village, head_name, members, version
-                FROM household WHERE id = ?""", List.of(id), row -> found.add(new Stored(row.getLong(1),
+                FROM household WHERE id = ?""" + (lock ? " FOR UPDATE" : ""), List.of(id), row -> found.add(new Stored(row.getLong(1),
                 row.getString(3), row.getInt(7), values(new HouseholdDraft(row.getString(2), row.getString(3),
                 row.getString(4), row.getString(5), row.getInt(6))))));
         if (found.isEmpty()) {
             throw Refusal.conflict(null, "ledger.recordGone");
         }
         return found.get(0);
+    }
+
+    /** Whether a closed campaign links the household: its people figure is final. */
+    private static boolean linkedToClosed(Tx tx, long householdId) throws SQLException {
+        boolean[] found = new boolean[1];
+        query(tx.connection, """
+                SELECT 1 FROM beneficiary_link b JOIN campaign c ON c.id = b.campaign_id
+                WHERE b.household_id = ? AND c.status = 'CLOSED' LIMIT 1""", List.of(householdId),
+                row -> found[0] = true);
+        return found[0];
     }
 
     private static long links(Tx tx, long householdId) throws SQLException {

@@ -18,9 +18,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
  * The one way campaign data change: sessions, sale lines, households and beneficiary links, by
@@ -64,27 +64,21 @@ public class Ledger {
 
     /** @param version the session's version when its form was opened */
     public void updateSession(CurrentUser by, long id, int version, SessionDraft draft) {
-        run("change session " + id, by, null, SessionWrites.update(id, version, draft, hosts));
+        run("change session " + id, by, SessionWrites.update(id, version, draft, hosts));
     }
 
     public void deleteSession(CurrentUser by, long id) {
-        run("delete session " + id, by, null, SessionWrites.delete(id));
+        run("delete session " + id, by, SessionWrites.delete(id));
     }
 
-    /**
-     * A session's whole sales grid, every line or none.
-     *
-     * @param lines   per product its figures, or null for no line (an existing one is deleted)
-     * @param version the session's version when the grid was opened
-     */
-    public void saveSales(CurrentUser by, long sessionId, int version, Map<Long, LineFigures> lines,
-                          @Nullable Submission submission) {
-        run("save the sales of session " + sessionId, by, submission, SalesWrites.grid(sessionId, version, lines));
+    /** A session's whole sales grid, every line or none: a product without figures has no line (any is deleted). */
+    public void saveSales(CurrentUser by, SalesGrid grid, @Nullable Submission submission) {
+        run("save the sales of session " + grid.sessionId(), by, submission, SalesWrites.grid(grid));
     }
 
     /** @throws ImportRefusal when a row has a problem or an unconfirmed warning (nothing is written) */
     public ImportOutcome importSales(CurrentUser by, SalesFile file) {
-        return run("import " + file.fileName(), by, null, SalesWrites.importFile(file));
+        return run("import " + file.fileName(), by, SalesWrites.importFile(file));
     }
 
     /** @return the new household's id */
@@ -93,11 +87,11 @@ public class Ledger {
     }
 
     public void updateHousehold(CurrentUser by, long id, int version, HouseholdDraft draft) {
-        run("change household " + id, by, null, HouseholdWrites.update(id, version, draft));
+        run("change household " + id, by, HouseholdWrites.update(id, version, draft));
     }
 
     public void deleteHousehold(CurrentUser by, long id) {
-        run("delete household " + id, by, null, HouseholdWrites.delete(id));
+        run("delete household " + id, by, HouseholdWrites.delete(id));
     }
 
     /** @return the new link's id */
@@ -106,17 +100,17 @@ public class Ledger {
     }
 
     public void updateLink(CurrentUser by, long id, int version, LinkDraft draft) {
-        run("change link " + id, by, null, LinkWrites.update(id, version, draft));
+        run("change link " + id, by, LinkWrites.update(id, version, draft));
     }
 
     /** @return the id of the link's household */
     public long deleteLink(CurrentUser by, long id) {
-        return run("delete link " + id, by, null, LinkWrites.delete(id));
+        return run("delete link " + id, by, LinkWrites.delete(id));
     }
 
     /** @return the number of sessions loaded */
     public int load(CurrentUser by, CampaignLoad load) {
-        return run("load into campaign " + load.campaignId(), by, null, LoadWrites.load(load));
+        return run("load into campaign " + load.campaignId(), by, LoadWrites.load(load));
     }
 
     /**
@@ -124,7 +118,7 @@ public class Ledger {
      * locks of all its counties: the repair after data was changed outside the application.
      */
     public void rebuild(CurrentUser by, long campaignId) {
-        run("recompute the rollups of campaign " + campaignId, by, null, Work.of(tx -> {
+        run("recompute the rollups of campaign " + campaignId, by, Work.of(tx -> {
             Set<Footprint.Scope> counties = new TreeSet<>();
             Jdbc.query(tx.connection, "SELECT county_code FROM campaign_county WHERE campaign_id = ?",
                     List.of(campaignId), row -> counties.add(new Footprint.Scope(campaignId, row.getString(1))));
@@ -135,16 +129,27 @@ public class Ledger {
         }));
     }
 
-    private <R> R run(String what, CurrentUser by, @Nullable Submission submission, Work<R> work) {
-        if (transactions.findTransactionStatus().isPresent()) {
-            // inside a caller's transaction: it ends, and would be retried, as a whole
-            return once(by, submission, work, transactions.getConnection());
-        }
-        return Retry.onConflict(what, () -> transactions.executeWrite(status ->
-                once(by, submission, work, status.getConnection())));
+    private <R> R run(String what, CurrentUser by, Work<R> work) {
+        return run(what, by, null, work, result -> 0);
     }
 
-    private <R> R once(CurrentUser by, @Nullable Submission submission, Work<R> work, Connection connection) {
+    /** A change that a form with a one-time token asked for; it returns the id of what it made or changed. */
+    private long run(String what, CurrentUser by, @Nullable Submission submission, Work<Long> work) {
+        return run(what, by, submission, work, Long::longValue);
+    }
+
+    private <R> R run(String what, CurrentUser by, @Nullable Submission submission, Work<R> work,
+                      ToLongFunction<R> id) {
+        if (transactions.findTransactionStatus().isPresent()) {
+            // inside a caller's transaction: it ends, and would be retried, as a whole
+            return once(by, submission, work, id, transactions.getConnection());
+        }
+        return Retry.onConflict(what, () -> transactions.executeWrite(status ->
+                once(by, submission, work, id, status.getConnection())));
+    }
+
+    private <R> R once(CurrentUser by, @Nullable Submission submission, Work<R> work, ToLongFunction<R> id,
+                       Connection connection) {
         try {
             Tx tx = new Tx(connection, by, audit.batch(by), LocalDateTime.now(clock));
             if (submission != null) {
@@ -155,14 +160,14 @@ public class Ledger {
             Set<Footprint.Scope> counted = PeopleRollup.scopesOf(connection, touches.households());
             R result = work.apply(tx);
             // the rollups follow: every row the change's records fed before or feed now
-            Footprint feeds = fed.plus(Rollups.footprint(connection, union(touches.sessions(), tx.newSessions)));
-            counted.addAll(PeopleRollup.scopesOf(connection, union(touches.households(), tx.newHouseholds)));
+            Footprint feeds = fed.plus(Rollups.footprint(connection, union(touches.sessions(), tx.changedSessions)));
+            counted.addAll(PeopleRollup.scopesOf(connection, union(touches.households(), tx.changedHouseholds)));
             requireLocked(tx, feeds, counted);
             Rollups.refresh(connection, feeds);
             PeopleRollup.refresh(connection, counted);
             tx.audit.write();
             if (submission != null) {
-                submissions.complete(submission.token(), submission.resultPath().apply(((Number) result).longValue()));
+                submissions.complete(submission.token(), submission.resultPath().apply(id.applyAsLong(result)));
             }
             return result;
         } catch (SQLException e) {
@@ -189,7 +194,7 @@ public class Ledger {
                 tx.lockTaken(scope, locks.lock(scope.campaignId(), scope.countyCode()));
             }
         }
-        throw new IllegalStateException("the records of a change kept moving to other counties");
+        throw new LockMissed("the records of a change kept moving to other counties");
     }
 
     /** Every rollup row recomputed lies in a campaign county the change holds locked. */
@@ -201,7 +206,7 @@ public class Ledger {
         touched.addAll(feeds.products.keySet());
         touched.removeAll(tx.locked());
         if (!touched.isEmpty()) {
-            throw new IllegalStateException("rollups of " + touched + " would change without their lock");
+            throw new LockMissed("rollups of " + touched + " would change without their lock");
         }
     }
 

@@ -40,7 +40,7 @@ final class LinkWrites {
     static Work<Long> create(long householdId, LinkDraft draft) {
         return Work.of(tx -> Touches.households(Set.of(householdId),
                 scopes(countyOf(tx, householdId), draft.campaignId())), tx -> {
-            HouseholdWrites.Stored household = HouseholdWrites.stored(tx, householdId);
+            HouseholdWrites.Stored household = HouseholdWrites.stored(tx, householdId, true);
             check(tx, household, draft, -1);
             long id = Jdbc.insert(tx.connection, """
                     INSERT INTO beneficiary_link (campaign_id, household_id, county_code, product_id, income, version,
@@ -56,16 +56,19 @@ final class LinkWrites {
     static Work<Long> update(long id, int version, LinkDraft draft) {
         return Work.of(tx -> touches(tx, id, draft.campaignId()), tx -> {
             Stored before = stored(tx, id);
-            HouseholdWrites.Stored household = HouseholdWrites.stored(tx, before.householdId());
+            HouseholdWrites.Stored household = HouseholdWrites.stored(tx, before.householdId(), true);
             if (before.version() != version) {
                 throw Refusal.stale();
             }
             tx.requireOpen(before.campaignId());
             check(tx, household, draft, id);
-            Jdbc.update(tx.connection, """
+            if (Jdbc.update(tx.connection, """
                     UPDATE beneficiary_link SET campaign_id = ?, product_id = ?, income = ?, version = version + 1,
                            updated_at = ?
-                    WHERE id = ?""", values(draft.campaignId(), draft.productId(), draft.income(), tx.now, id));
+                    WHERE id = ? AND version = ?""", values(draft.campaignId(), draft.productId(), draft.income(),
+                    tx.now, id, version)) != 1) {
+                throw Refusal.stale();
+            }
             tx.audit.updated(RecordType.BENEFICIARY_LINK, id, household.countyCode(),
                     auditValues(before.householdId(), before.draft()), auditValues(before.householdId(), draft),
                     AuditTrail.Filed.under(RecordType.HOUSEHOLD, before.householdId()));
@@ -76,6 +79,7 @@ final class LinkWrites {
     static Work<Long> delete(long id) {
         return Work.of(tx -> touches(tx, id), tx -> {
             Stored before = stored(tx, id);
+            HouseholdWrites.stored(tx, before.householdId(), true);
             tx.requireEditable(before.countyCode());
             tx.requireOpen(before.campaignId());
             Jdbc.update(tx.connection, "DELETE FROM beneficiary_link WHERE id = ?", List.of(id));
@@ -135,7 +139,7 @@ final class LinkWrites {
     }
 
     private static String countyOf(Tx tx, long householdId) throws SQLException {
-        return HouseholdWrites.stored(tx, householdId).countyCode();
+        return HouseholdWrites.stored(tx, householdId, false).countyCode();
     }
 
     private static Set<Footprint.Scope> scopes(String countyCode, long... campaignIds) {

@@ -93,6 +93,13 @@ final class LoadWrites {
 
     private static void households(Tx tx, CampaignLoad load) throws SQLException {
         List<CampaignLoad.Household> households = load.households();
+        Set<Long> linkedProducts = new HashSet<>();
+        households.forEach(h -> h.links().forEach(link -> {
+            if (link.productId() != null) {
+                linkedProducts.add(link.productId());
+            }
+        }));
+        Map<Long, String> productCounties = SalesWrites.counties(LineWriter.products(tx, linkedProducts));
         for (CampaignLoad.Household household : households) {
             HouseholdDraft draft = household.draft();
             tx.requireEditable(draft.countyCode());
@@ -102,6 +109,19 @@ final class LoadWrites {
             if (!household.links().isEmpty()) {
                 tx.requireTakesPart(load.campaignId(), draft.countyCode(), "county");
                 tx.requireOpen(load.campaignId());
+            }
+            // the link form's rules: a product of the household's county, each product once
+            Set<Long> seen = new HashSet<>();
+            for (LinkDraft link : household.links()) {
+                if (link.productId() != null && !draft.countyCode().equals(productCounties.get(link.productId()))) {
+                    throw Refusal.invalid("product", "input.choice");
+                }
+                if (!seen.add(link.productId() == null ? -1 : link.productId())) {
+                    throw Refusal.invalid("product", "household.linkExists");
+                }
+                if (link.income().signum() < 0) {
+                    throw Refusal.invalid("income", "input.negative");
+                }
             }
         }
         batch(tx.connection, """
@@ -118,7 +138,7 @@ final class LoadWrites {
         for (CampaignLoad.Household household : households) {
             HouseholdDraft draft = household.draft();
             long id = ids.get(draft.registrationNo());
-            tx.newHouseholds.add(id);
+            tx.changedHouseholds.add(id);
             tx.audit.created(RecordType.HOUSEHOLD, id, draft.countyCode(), HouseholdWrites.values(draft), AuditTrail.Filed.ALONE);
             for (LinkDraft link : household.links()) {
                 if (link.campaignId() != load.campaignId()) {

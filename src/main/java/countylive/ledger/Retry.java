@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Runs a whole transaction again when the database rolled it back to resolve a lock conflict: a
  * deadlock, a lock wait timeout, or on a Galera cluster a certification failure (which the server
- * reports as a deadlock). The transaction is retried from its start, never half-way, after a
+ * reports as a deadlock); or when the change found its records moved out of the counties it had
+ * locked ({@link LockMissed}). The transaction is retried from its start, never half-way, after a
  * short random pause so that the two writers that collided do not collide again.
  */
 final class Retry {
@@ -28,23 +29,26 @@ final class Retry {
             try {
                 return transaction.get();
             } catch (RuntimeException e) {
-                SQLException conflict = conflictIn(e);
+                String conflict = conflictIn(e);
                 if (conflict == null || attempt == ATTEMPTS) {
                     throw e;
                 }
                 LOG.info("{}: rolled back by a lock conflict, retrying ({} of {}): {}", what, attempt + 1, ATTEMPTS,
-                        conflict.getMessage());
+                        conflict);
                 pause(attempt);
             }
         }
     }
 
-    /** The database's report of a lock conflict among the causes, or null for any other failure. */
-    static SQLException conflictIn(Throwable failure) {
+    /** What the lock conflict among the causes was, or null for any other failure. */
+    static String conflictIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == ER_LOCK_DEADLOCK
                     || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT || "40001".equals(sql.getSQLState()))) {
-                return sql;
+                return sql.getMessage();
+            }
+            if (cause instanceof LockMissed missed) {
+                return missed.getMessage();
             }
             if (cause.getCause() == cause) {
                 break;

@@ -58,13 +58,15 @@ final class SessionWrites {
                 // the sale lines were entered against the products of the session's county
                 throw Refusal.invalid("county", "session.countyHasSales");
             }
-            Jdbc.update(tx.connection, """
+            if (Jdbc.update(tx.connection, """
                     UPDATE live_session SET county_code = ?, platform = ?, live_date = ?, starts_at = ?, ends_at = ?,
                            views = ?, unique_viewers = ?, peak_viewers = ?, new_followers = ?,
                            version = version + 1, updated_at = ?
-                    WHERE id = ?""", values(draft.countyCode(), draft.platform(), draft.liveDate(),
+                    WHERE id = ? AND version = ?""", values(draft.countyCode(), draft.platform(), draft.liveDate(),
                     draft.startsAt(), draft.endsAt(), draft.views(), draft.uniqueViewers(), draft.peakViewers(),
-                    draft.newFollowers(), tx.now, id));
+                    draft.newFollowers(), tx.now, id, version)) != 1) {
+                throw Refusal.stale();
+            }
             // its lines follow a change of day (ON UPDATE CASCADE); the ledger recomputes the rollups
             Jdbc.update(tx.connection, "DELETE FROM live_session_host WHERE session_id = ?", List.of(id));
             Jdbc.update(tx.connection, "DELETE FROM live_session_official WHERE session_id = ?", List.of(id));
@@ -82,7 +84,7 @@ final class SessionWrites {
             tx.requireOpen(before.campaignId());
             long lines = saleLines(tx, id);
             if (lines > 0) {
-                throw Refusal.conflict(null, "session.deleteBlocked", lines);
+                throw Refusal.conflict(null, "ledger.sessionHasSales", lines);
             }
             // its hosts, officials and rollup row go with it (ON DELETE CASCADE)
             Jdbc.update(tx.connection, "DELETE FROM live_session WHERE id = ?", List.of(id));
@@ -102,7 +104,7 @@ final class SessionWrites {
                 draft.countyCode(), draft.platform(), draft.liveDate(), draft.startsAt(), draft.endsAt(),
                 draft.views(), draft.uniqueViewers(), draft.peakViewers(), draft.newFollowers(), tx.now, tx.now));
         people(tx, id, hostIds, draft.officialIds());
-        tx.newSessions.add(id);
+        tx.changedSessions.add(id);
         tx.audit.created(RecordType.LIVE_SESSION, id, draft.countyCode(),
                 auditValues(draft, hostIds, draft.officialIds()), AuditTrail.Filed.ALONE);
         return id;

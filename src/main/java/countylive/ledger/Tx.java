@@ -5,7 +5,6 @@ import countylive.web.form.Refusal;
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.campaign.CampaignStatus;
-import io.micronaut.core.annotation.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,8 +36,10 @@ final class Tx {
     final CurrentUser actor;
     final AuditTrail.Batch audit;
     final LocalDateTime now;
-    final Set<Long> newSessions = new LinkedHashSet<>();
-    final Set<Long> newHouseholds = new LinkedHashSet<>();
+    /** Sessions made or changed by the change besides those it said it touches: their rollup rows are recomputed. */
+    final Set<Long> changedSessions = new LinkedHashSet<>();
+    /** The same for households (new households with links). */
+    final Set<Long> changedHouseholds = new LinkedHashSet<>();
     private final Set<Footprint.Scope> locked = new TreeSet<>();
     private final Set<Footprint.Scope> absent = new TreeSet<>();
     private final Map<Long, Campaign> campaigns = new HashMap<>();
@@ -78,7 +79,7 @@ final class Tx {
             if (asked(scope)) {
                 throw Refusal.invalid(field, "ledger.countyNotInCampaign");
             }
-            throw new IllegalStateException("a change reached " + scope + " without locking it");
+            throw new LockMissed("the records moved to " + scope + " before it was locked");
         }
     }
 
@@ -110,12 +111,8 @@ final class Tx {
     Campaign requireOpen(long campaignId) throws SQLException {
         Campaign campaign = campaign(campaignId);
         if (campaign.status() == CampaignStatus.CLOSED) {
-            throw Refusal.conflict(null, "session.campaignClosed");
+            throw Refusal.conflict(null, "ledger.campaignClosed");
         }
         return campaign;
-    }
-
-    static @Nullable String text(@Nullable Object value) {
-        return value == null ? null : String.valueOf(value);
     }
 }

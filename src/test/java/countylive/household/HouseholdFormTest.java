@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -100,6 +101,58 @@ class HouseholdFormTest {
         assertEquals(303, second.status());
         assertEquals("/households/" + fixtures.value("SELECT id FROM household"), second.location());
         assertEquals("1", fixtures.value("SELECT COUNT(*) FROM household"));
+    }
+
+    /**
+     * Two edits of an unlinked household sent at the same moment, both from the same version: the
+     * household's row is locked for each in turn, so the second finds the version moved and is
+     * refused, and nothing of it overwrites the first. (Both are held at the row until both wait.)
+     */
+    @Test
+    void twoEditsAtTheSameMomentCannotBothSave() throws Exception {
+        long id = data.household("4211240005", YINGSHAN, "张三");
+        String version = version(coordinator.get("/households/" + id + "/edit").body());
+        Browser other = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (java.sql.Connection holder = fixtures.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (var statement = holder.createStatement()) {
+                statement.executeQuery("SELECT id FROM household WHERE id = " + id + " FOR UPDATE").close();
+            }
+            var sixth = pool.submit(() -> coordinator.post("/households/" + id, edit(version, "6")));
+            var seventh = pool.submit(() -> other.post("/households/" + id, edit(version, "7")));
+            for (int i = 0; i < 600 && !fixtures.value("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                    + " WHERE INFO LIKE '%FROM household WHERE id = %' AND ID <> CONNECTION_ID()").equals("2"); i++) {
+                Thread.sleep(50);
+            }
+            holder.rollback();
+            List<Integer> statuses = new java.util.ArrayList<>(List.of(sixth.get().status(), seventh.get().status()));
+            statuses.sort(null);
+            assertEquals(List.of(303, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM audit_event WHERE username <> 'fixtures' AND action = 'UPDATE'"));
+        String kept = fixtures.value("SELECT members FROM household WHERE id = ?", id);
+        assertTrue(fixtures.value("SELECT changes FROM audit_event WHERE username <> 'fixtures' AND action = 'UPDATE'")
+                .contains("\"members\":[\"4\",\"" + kept + "\"]"), "the one saved edit is the one in the history");
+    }
+
+    /** A closed campaign's people figure is final: a household it links keeps its members. */
+    @Test
+    void aHouseholdLinkedToAClosedCampaignKeepsItsMembers() {
+        long campaign = data.teaCampaign();
+        long id = data.household("4211240006", YINGSHAN, "张三");
+        data.link(campaign, id, YINGSHAN, "100");
+        data.close(campaign);
+        String version = version(coordinator.get("/households/" + id + "/edit").body());
+        Browser.Page refused = coordinator.post("/households/" + id, edit(version, "6"));
+        assertEquals(422, refused.status());
+        assertTrue(refused.body().contains("已关联到已结束的活动"), refused.body());
+        assertEquals("4", fixtures.value("SELECT members FROM household WHERE id = ?", id));
+        Map<String, String> village = edit(version, "4");
+        village.put("village", "新村");
+        assertEquals(303, coordinator.post("/households/" + id, village).status(), "other fields may change");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.sql.SQLTransactionRollbackException;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.Mockito.mock;
@@ -33,13 +34,16 @@ class RetryTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void aLockWaitTimeoutAndAGaleraCertificationFailureAreConflictsToo() {
-        assertSame(SQLException.class, Retry.conflictIn(new RuntimeException(
-                new SQLException("Lock wait timeout exceeded", "HY000", 1205))).getClass());
-        // Galera reports a certification failure as a deadlock (ER_LOCK_DEADLOCK, SQLSTATE 40001)
-        assertEquals(1213, Retry.conflictIn(deadlock()).getErrorCode());
-        assertEquals(null, Retry.conflictIn(new DataAccessException("duplicate",
+    void aLockWaitTimeoutAGaleraCertificationFailureAndMovedRecordsAreConflictsToo() {
+        assertEquals("Lock wait timeout exceeded", Retry.conflictIn(new RuntimeException(
+                new SQLException("Lock wait timeout exceeded", "HY000", 1205))));
+        // as a MariaDB Galera node reports a transaction that lost certification
+        assertEquals("WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction",
+                Retry.conflictIn(new DataAccessException("commit failed", new SQLTransactionRollbackException(
+                        "WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction",
+                        "40001", 1213))));
+        assertEquals("moved", Retry.conflictIn(new LockMissed("moved")));
+        assertNull(Retry.conflictIn(new DataAccessException("duplicate",
                 new SQLException("Duplicate entry", "23000", 1062))));
     }
 
