@@ -44,7 +44,7 @@ final class LineWriter {
     }
 
     /** What a put did. */
-    record Outcome(int created, List<Changed> changed, int removed, int unchanged) {
+    record Outcome(int created, List<Changed> changed, int unchanged) {
     }
 
     private LineWriter() {
@@ -93,7 +93,7 @@ final class LineWriter {
                     figures.orders(), figures.gross(), figures.refunds(), tx.now, tx.now);
         });
         audit(tx, sessions, productCounties, sourceFile, inserts, updates, deletes);
-        return new Outcome(inserts.size(), updates, deletes.size(), unchanged);
+        return new Outcome(inserts.size(), updates, unchanged);
     }
 
     private static void audit(Tx tx, Map<Long, Session> sessions, Map<Long, String> productCounties,

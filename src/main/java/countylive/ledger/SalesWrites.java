@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static countylive.ledger.Jdbc.batch;
 import static countylive.ledger.Jdbc.query;
@@ -32,12 +31,9 @@ final class SalesWrites {
     private SalesWrites() {
     }
 
-    /**
-     * A session's whole grid: every product's figures, or null for no line.
-     *
-     * @param version the session's version when the grid was opened: a grid saved by someone else since is refused
-     */
-    static Work<Long> grid(long sessionId, int version, Map<Long, LineFigures> figures) {
+    /** A session's whole grid: the lines of its products, or none. */
+    static Work<Long> grid(SalesGrid grid) {
+        long sessionId = grid.sessionId();
         return Work.of(tx -> Touches.sessions(Set.of(sessionId)), tx -> {
             LineWriter.Session session = LineWriter.sessions(tx, List.of(sessionId)).get(sessionId);
             if (session == null) {
@@ -47,23 +43,41 @@ final class SalesWrites {
             tx.requireOpen(session.campaignId());
             // claims the session for this grid: a grid opened before another save (or an import) is stale
             if (update(tx.connection, "UPDATE live_session SET version = version + 1, updated_at = ? WHERE id = ?"
-                    + " AND version = ?", List.of(tx.now, sessionId, version)) != 1) {
+                    + " AND version = ?", List.of(tx.now, sessionId, grid.version())) != 1) {
                 throw Refusal.stale();
             }
-            Map<Long, LineWriter.Product> products = LineWriter.products(tx, figures.keySet());
+            Map<Long, LineWriter.Product> products = LineWriter.products(tx, grid.lines().keySet());
+            Map<String, LineWriter.Line> stored = LineWriter.stored(tx, List.of(sessionId));
             List<LineWriter.Put> puts = new ArrayList<>();
-            for (var entry : figures.entrySet()) {
-                if (!products.containsKey(entry.getKey())) {
+            for (var entry : grid.lines().entrySet()) {
+                LineWriter.Product product = products.get(entry.getKey());
+                LineFigures figures = entry.getValue();
+                if (product == null) {
                     throw Refusal.conflict("product." + entry.getKey(), "input.choice");
                 }
-                if (entry.getValue() != null) {
-                    SaleLineRules.check(entry.getValue(), "units." + entry.getKey());
+                if (figures != null) {
+                    check(grid, session, product, figures, stored.containsKey(sessionId + ":" + product.id()));
                 }
-                puts.add(new LineWriter.Put(sessionId, entry.getKey(), entry.getValue()));
+                puts.add(new LineWriter.Put(sessionId, product.id(), figures));
             }
             LineWriter.put(tx, Map.of(sessionId, session), counties(products), puts, null);
             return sessionId;
         });
+    }
+
+    /** A grid line's rules: its figures, its unit price confirmed when implausible, on-behalf confirmed when new. */
+    private static void check(SalesGrid grid, LineWriter.Session session, LineWriter.Product product,
+                              LineFigures figures, boolean exists) {
+        SaleLineRules.check(figures, "units." + product.id());
+        if (!product.countyCode().equals(session.countyCode()) && !exists
+                && !grid.onBehalfConfirmed().contains(product.id())) {
+            throw Refusal.invalid("onBehalf.add", "sale.onBehalfRequired");
+        }
+        Refusal.Problem warning = SaleLineRules.priceWarning(figures, product.referencePrice());
+        if (warning != null && !grid.warningsConfirmed().contains(product.id())) {
+            throw new Refusal(Refusal.Kind.INVALID, List.of(new Refusal.Problem("gross." + product.id(),
+                    warning.key(), warning.arguments())));
+        }
     }
 
     /** A workbook's rows, checked and written in one transaction under its county's lock. */
@@ -97,6 +111,7 @@ final class SalesWrites {
                     VALUES (?, ?, ?, ?, ?, ?, ?)""", Jdbc.values(file.campaignId(), file.countyCode(), file.sha256(),
                     shortened(file.fileName()), puts.size(), tx.actor.isSystem() ? null : tx.actor.id(), tx.now));
             Map<Long, LineWriter.Session> sessions = LineWriter.sessions(tx, sessionIds(puts));
+            tx.changedSessions.addAll(sessions.keySet());
             LineWriter.Outcome outcome = LineWriter.put(tx, sessions, counties(products), puts, file.fileName());
             // the grids of these sessions were opened before the import: make them stale
             batch(tx.connection, "UPDATE live_session SET version = version + 1 WHERE id = ?", sessions.keySet(),
@@ -113,19 +128,17 @@ final class SalesWrites {
                     summary, file.fileName());
             return new ImportOutcome(outcome.created(), outcome.changed().stream()
                     .map(c -> new ImportOutcome.Changed(c.sessionId(), c.productId(), c.before(), c.after()))
-                    .toList(), outcome.unchanged(), sessions.keySet());
+                    .toList(), outcome.unchanged());
         });
     }
 
-    /** The file's county, and the sessions its rows name (rows naming another county's are refused). */
+    /**
+     * The file's own county, nothing else: a row naming a session elsewhere is refused, so a hostile
+     * file cannot lock other counties. The sessions it writes lie in that county and are reported as
+     * it writes them; it never removes a line, so it leaves no rollup row the sessions fed before.
+     */
     private static Touches touches(SalesFile file) {
-        Set<Long> named = new TreeSet<>();
-        file.rows().forEach(row -> {
-            if (row.sessionId() != null) {
-                named.add(row.sessionId());
-            }
-        });
-        return new Touches(named, Set.of(), Set.of(new Footprint.Scope(file.campaignId(), file.countyCode())));
+        return Touches.scopes(Set.of(new Footprint.Scope(file.campaignId(), file.countyCode())));
     }
 
     /** The rules of every row against the county's sessions and the products; the lines to write. */

@@ -5,6 +5,7 @@ import countylive.audit.AuditTrail;
 import countylive.audit.RecordType;
 import countylive.ledger.Ledger;
 import countylive.ledger.SaleLineRules.Typed;
+import countylive.ledger.SalesGrid;
 import countylive.ledger.Submission;
 import countylive.livestream.SessionAccess;
 import countylive.web.Messages;
@@ -117,7 +118,8 @@ class SalesController {
             }
             return result;
         }, result -> {
-            ledger.saveSales(user, id, form.versionNumber(), result.lines(), new Submission(form.submission(), s -> saved + "?flash=saved"));
+            ledger.saveSales(user, new SalesGrid(id, form.versionNumber(), result.lines(), result.warningsConfirmed(),
+                    result.onBehalfConfirmed()), new Submission(form.submission(), s -> saved + "?flash=saved"));
             return saved + "?flash=saved";
         }, saved);
     }

@@ -10,9 +10,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sales grid exactly as typed: one row per product, the figures in parallel lists in the
@@ -38,9 +40,11 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
     static final Typed BLANK = new Typed("", "", "", "");
 
     /**
-     * What the grid amounts to: per product the figures to store, or null for a blank row (no line).
+     * What the grid amounts to: per product the figures to store, or null for a blank row (no line),
+     * and the products whose warning the user confirmed, or that the user confirmed were sold on
+     * another county's behalf.
      */
-    record Result(Map<Long, LineFigures> lines) {
+    record Result(Map<Long, LineFigures> lines, Set<Long> warningsConfirmed, Set<Long> onBehalfConfirmed) {
     }
 
     /** The rows as typed, by product id; null when the lists do not line up (a tampered form). */
@@ -86,9 +90,14 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
             return null;
         }
         Map<Long, LineFigures> lines = new LinkedHashMap<>();
+        Set<Long> warningsConfirmed = new HashSet<>();
+        Set<Long> onBehalfConfirmed = new HashSet<>();
         for (var product : grid.values()) {
             String key = String.valueOf(product.id());
             lines.put(product.id(), row(errors, warnings, key, typed.getOrDefault(product.id(), BLANK), product));
+            if (confirmed(key)) {
+                warningsConfirmed.add(product.id());
+            }
         }
         Typed add = typedAdd();
         String chosen = text(addProduct);
@@ -110,9 +119,15 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
             }
             if (product != null) {
                 lines.put(product.id(), figures);
+                if (confirmed(ADD)) {
+                    warningsConfirmed.add(product.id());
+                }
+                if ("true".equals(addOnBehalf)) {
+                    onBehalfConfirmed.add(product.id());
+                }
             }
         }
-        return errors.isEmpty() && warnings.isEmpty() ? new Result(lines) : null;
+        return errors.isEmpty() && warnings.isEmpty() ? new Result(lines, warningsConfirmed, onBehalfConfirmed) : null;
     }
 
     /** One row through the sale-line rules, its problems noted under "units.12" and the like. */

@@ -120,6 +120,42 @@ class SalesImportTest {
                 + " AND entity_type = 'sale_line' AND action = 'UPDATE'"), "one history entry, for the changed line");
     }
 
+    /**
+     * A row naming another county's session is refused, and the import does not even lock that
+     * county: a garbled or hostile file cannot hold up other counties' coordinators.
+     */
+    @Test
+    void aRowNamingAnotherCountysSessionIsRefusedAndNothingIsWritten() throws Exception {
+        fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at, "
+                + "created_at, updated_at) VALUES (?, '420526', 'DOUYIN', '2020-04-11', '2020-04-11 19:00', "
+                + "'2020-04-11 21:00', NOW(), NOW())", campaign);
+        String xingshan = fixtures.value("SELECT id FROM live_session WHERE county_code = '420526'");
+        byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", 10, 10, 1000, 0},
+                new Object[]{xingshan + " · x", yunwu + " · x", 10, 10, 1000, 0});
+        Browser.Page page;
+        // someone is saving in Xingshan meanwhile: an import into Yingshan does not wait for them
+        try (java.sql.Connection xingshanWriter = fixtures.dataSource().getConnection()) {
+            xingshanWriter.setAutoCommit(false);
+            try (var statement = xingshanWriter.createStatement()) {
+                statement.executeUpdate("UPDATE campaign_county SET revision = revision + 1 WHERE campaign_id = "
+                        + campaign + " AND county_code = '420526'");
+            }
+            java.util.concurrent.ExecutorService uploader = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                page = uploader.submit(() -> upload(file, Map.of("county", "421124")))
+                        .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                xingshanWriter.rollback();
+                uploader.shutdown();
+            }
+        }
+        assertEquals(422, page.status(), page.body());
+        assertTrue(page.body().matches("(?s).*<td class=\"num\">3</td>\\s*<td>A</td>\\s*<td class=\"wrap\">该场次不属于本县.*"),
+                page.body());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import"));
+    }
+
     @Test
     void aBadRowStopsTheWholeImportAndIsReportedAndMarked() throws Exception {
         byte[] file = filled(new Object[]{session + " · 2020-04-10", yunwu + " · 英山云雾", 100, 90, 9999.5, 0},
