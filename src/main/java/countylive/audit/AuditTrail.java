@@ -174,10 +174,6 @@ public class AuditTrail {
                     new Filed(null, null, sourceFile));
         }
 
-        public int size() {
-            return events.size();
-        }
-
         private Batch add(AuditAction action, RecordType type, Object entityId, @Nullable String countyCode,
                           Map<String, List<String>> changes, Filed filed) {
             try {
@@ -190,7 +186,6 @@ public class AuditTrail {
         }
 
         /** Writes what was collected, in the caller's transaction. */
-        @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
         public void write() {
             if (events.isEmpty()) {
                 return;

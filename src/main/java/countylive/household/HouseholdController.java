@@ -10,12 +10,10 @@ import countylive.ledger.Ledger;
 import countylive.ledger.Submission;
 import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
-import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -27,8 +25,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,15 +132,9 @@ class HouseholdController {
     HttpResponse<?> delete(HttpRequest<?> request, long id, @Body DeleteForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         Household household = pages.editable(user, id);
-        try {
-            ledger.deleteHousehold(user, id);
-            return HttpResponse.seeOther(URI.create("/households?flash=deleted"));
-        } catch (Refusal refusal) {
-            Map<String, Object> model = new HashMap<>(pages.showModel(user, household));
-            model.put("deleteError", forms.message(request, refusal));
-            return forms.render(request, HttpStatus.CONFLICT, "household/show",
-                    LinkForm.blank(Submissions.newToken()).values(), new FormErrors(), model);
-        }
+        return flow.delete(request, () -> ledger.deleteHousehold(user, id), "/households",
+                new FormFlow.Page("household/show", LinkForm.blank(Submissions.newToken()).values(),
+                        () -> pages.showModel(user, household)));
     }
 
     private static Set<String> codes(List<HouseholdRepository.CountyRow> counties) {

@@ -10,12 +10,10 @@ import countylive.web.csrf.CsrfProtected;
 import countylive.web.form.FormErrors;
 import countylive.web.form.FormFlow;
 import countylive.web.form.FormView;
-import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,7 +23,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -95,15 +92,9 @@ class LinkController {
         CurrentUser user = CurrentUser.of(authentication);
         BeneficiaryLink link = editable(user, id);
         Household household = pages.editable(user, link.householdId());
-        try {
-            ledger.deleteLink(user, id);
-            return HttpResponse.seeOther(URI.create("/households/" + household.id() + "?flash=deleted"));
-        } catch (Refusal refusal) {
-            FormErrors errors = new FormErrors();
-            refusal.problems().forEach(problem -> errors.add("_form", problem.key(), problem.arguments().toArray()));
-            return forms.render(request, HttpStatus.CONFLICT, "household/show",
-                    LinkForm.blank(Submissions.newToken()).values(), errors, pages.showModel(user, household));
-        }
+        return flow.delete(request, () -> ledger.deleteLink(user, id), "/households/" + household.id(),
+                new FormFlow.Page("household/show", LinkForm.blank(Submissions.newToken()).values(),
+                        () -> pages.showModel(user, household)));
     }
 
     /** The link the form describes: a campaign of the household's county, a product of it. */

@@ -3,12 +3,8 @@ package countylive.livestream;
 import countylive.host.Platform;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.DateCreated;
-import io.micronaut.data.annotation.DateUpdated;
-import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.Version;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,7 +16,7 @@ import java.time.LocalDateTime;
  */
 @MappedEntity("live_session")
 public record LiveSession(
-        @Id @GeneratedValue @Nullable Long id,
+        @Id Long id,
         long campaignId,
         String countyCode,
         Platform platform,
@@ -31,9 +27,9 @@ public record LiveSession(
         @Nullable Long uniqueViewers,
         @Nullable Long peakViewers,
         @Nullable Long newFollowers,
-        @Version @Nullable Integer version,
-        @DateCreated @Nullable LocalDateTime createdAt,
-        @DateUpdated @Nullable LocalDateTime updatedAt) {
+        int version,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt) {
 
     /** Whether the session ends on a later day than it starts. */
     public boolean endsNextDay() {

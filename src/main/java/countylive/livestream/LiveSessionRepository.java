@@ -39,7 +39,4 @@ interface LiveSessionRepository extends GenericRepository<LiveSession, Long> {
 
     @Query("SELECT official_id FROM live_session_official WHERE session_id = :sessionId")
     List<Long> officialIds(long sessionId);
-
-    @Query("SELECT COUNT(*) FROM sale_line WHERE session_id = :sessionId")
-    long countSaleLines(long sessionId);
 }

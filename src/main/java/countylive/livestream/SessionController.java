@@ -21,7 +21,6 @@ import countylive.ledger.Submission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -33,7 +32,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -163,14 +161,9 @@ class SessionController {
     HttpResponse<?> delete(HttpRequest<?> request, long id, @Body DeleteForm form, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         LiveSession session = scope.editable(user, id);
-        try {
-            ledger.deleteSession(user, id);
-            return HttpResponse.seeOther(URI.create("/campaigns/" + session.campaignId() + "/sessions?flash=deleted"));
-        } catch (Refusal refusal) {
-            Map<String, Object> model = new HashMap<>(showModel(user, session));
-            model.put("deleteError", forms.message(request, refusal));
-            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("livestream/show", model));
-        }
+        return flow.delete(request, () -> ledger.deleteSession(user, id),
+                "/campaigns/" + session.campaignId() + "/sessions",
+                new FormFlow.Page("livestream/show", Map.of(), () -> showModel(user, session)));
     }
 
     /** The session the form describes; a closed campaign refuses the form as a whole (409). */

@@ -1,12 +1,7 @@
 package countylive.sale;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.DateCreated;
-import io.micronaut.data.annotation.DateUpdated;
-import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.Version;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,7 +14,7 @@ import java.time.LocalDateTime;
  */
 @MappedEntity("sale_line")
 record SaleLine(
-        @Id @GeneratedValue @Nullable Long id,
+        @Id Long id,
         long sessionId,
         long campaignId,
         String countyCode,
@@ -30,7 +25,7 @@ record SaleLine(
         long orders,
         BigDecimal gross,
         BigDecimal refunds,
-        @Version @Nullable Integer version,
-        @DateCreated @Nullable LocalDateTime createdAt,
-        @DateUpdated @Nullable LocalDateTime updatedAt) {
+        int version,
+        LocalDateTime createdAt,
+        LocalDateTime updatedAt) {
 }

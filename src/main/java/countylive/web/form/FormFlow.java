@@ -87,6 +87,21 @@ public class FormFlow {
         }, recordPath);
     }
 
+    /**
+     * A delete button: deletes and goes to {@code donePath} with a confirmation, or shows the
+     * record's page again (409) with why it cannot go (as {@code deleteError}).
+     */
+    public HttpResponse<?> delete(HttpRequest<?> request, Runnable delete, String donePath, Page page) {
+        try {
+            delete.run();
+            return seeOther(donePath + "?flash=deleted");
+        } catch (Refusal refusal) {
+            Map<String, Object> model = new java.util.HashMap<>(page.extras().get());
+            model.put("deleteError", forms.message(request, refusal));
+            return forms.render(request, HttpStatus.CONFLICT, page.view(), page.values(), new FormErrors(), model);
+        }
+    }
+
     private <T> HttpResponse<?> run(HttpRequest<?> request, Page page, Function<FormErrors, T> validate,
                                     Function<T, String> save, String fallbackPath) {
         FormErrors errors = new FormErrors();
