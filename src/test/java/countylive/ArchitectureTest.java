@@ -127,7 +127,13 @@ class ArchitectureTest {
                     && GenericRepository.class.isAssignableFrom(raw)
                     && generic.getActualTypeArguments()[0] instanceof Class<?> entity) {
                 MappedEntity mapped = entity.getAnnotation(MappedEntity.class);
-                return mapped == null || mapped.value().isEmpty() ? null : mapped.value();
+                if (mapped == null) {
+                    return null;
+                }
+                // without a name, Micronaut Data maps SaleLine to sale_line
+                return mapped.value().isEmpty()
+                        ? entity.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT)
+                        : mapped.value();
             }
         }
         return null;

@@ -267,6 +267,34 @@ class RollupConsistencyTest {
                         + " units, orders, gross, refunds) FROM product_sales ORDER BY campaign_id, product_id, county_code"),
                 "product_sales " + when);
 
+        // every other rollup against sums written here, not by the application's own rebuild
+        String lineSums = "(SELECT session_id, SUM(units) AS units, SUM(orders) AS orders, SUM(gross) AS gross,"
+                + " SUM(refunds) AS refunds FROM sale_line GROUP BY session_id)";
+        assertSameRows("SELECT CONCAT_WS(' ', s.campaign_id, s.county_code, s.live_date, COUNT(*),"
+                        + " SUM(TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at)), COALESCE(SUM(s.views), '-'), COUNT(s.views),"
+                        + " COALESCE(MAX(s.peak_viewers), '-'), COALESCE(SUM(l.units), 0), COALESCE(SUM(l.orders), 0),"
+                        + " COALESCE(SUM(l.gross), 0.00), COALESCE(SUM(l.refunds), 0.00),"
+                        + " COALESCE(SUM(CASE WHEN s.views IS NOT NULL THEN l.gross END), 0.00))"
+                        + " FROM live_session s LEFT JOIN " + lineSums + " l ON l.session_id = s.id"
+                        + " GROUP BY s.campaign_id, s.county_code, s.live_date",
+                "SELECT CONCAT_WS(' ', campaign_id, county_code, live_date, sessions, live_seconds, COALESCE(views, '-'),"
+                        + " sessions_with_views, COALESCE(peak_viewers, '-'), units, orders, gross, refunds,"
+                        + " gross_with_views) FROM county_day_sales", "county_day_sales " + when);
+        for (String person : List.of("host", "official")) {
+            assertSameRows("SELECT CONCAT_WS(' ', s.campaign_id, p." + person + "_id, s.county_code, COUNT(*),"
+                            + " COALESCE(SUM(l.units), 0), COALESCE(SUM(l.gross), 0.00), COALESCE(SUM(l.refunds), 0.00),"
+                            + " COALESCE(SUM(s.views), '-')) FROM live_session_" + person + " p"
+                            + " JOIN live_session s ON s.id = p.session_id LEFT JOIN " + lineSums + " l ON l.session_id = s.id"
+                            + " GROUP BY s.campaign_id, p." + person + "_id, s.county_code",
+                    "SELECT CONCAT_WS(' ', campaign_id, " + person + "_id, county_code, sessions, units, gross, refunds,"
+                            + " COALESCE(views, '-')) FROM " + person + "_sales", person + "_sales " + when);
+        }
+        assertSameRows("SELECT CONCAT_WS(' ', b.campaign_id, h.county_code, COUNT(*), SUM(h.members))"
+                        + " FROM (SELECT DISTINCT campaign_id, household_id FROM beneficiary_link) b"
+                        + " JOIN household h ON h.id = b.household_id GROUP BY b.campaign_id, h.county_code",
+                "SELECT CONCAT_WS(' ', campaign_id, county_code, households, people) FROM county_people",
+                "county_people " + when);
+
         SummaryFilter filter = whole();
         Headline headline = queries.headline(filter);
         assertEquals(direct("SELECT CONCAT_WS(' ', COALESCE(SUM(units), 0), COALESCE(SUM(orders), 0),"
@@ -375,6 +403,11 @@ class RollupConsistencyTest {
         assertTrue(admin.get(done.header("Location")).body().contains("汇总已按明细重新计算"));
         assertInStep("after the recompute");
         assertEquals(new BigDecimal("1000.00"), queries.headline(whole()).gross());
+    }
+
+    private void assertSameRows(String direct, String rollup, String what) {
+        assertEquals(fixtures.column(direct).stream().sorted().toList(), fixtures.column(rollup).stream().sorted().toList(),
+                what);
     }
 
     private Map<String, List<String>> rollups() {
