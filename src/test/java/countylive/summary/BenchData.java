@@ -30,8 +30,8 @@ import java.util.Random;
  * Generates realistic volume for the benchmark and the EXPLAIN test: a campaign of N counties,
  * each selling its products in every session. The campaign's counties, hosts, officials and
  * products are inserted here in batches; its sessions, sale lines and households go through the
- * ledger, a county at a time, as the demo loader's do. Sessions sell every product of their
- * county, so lines = counties x sessionsPerCounty x productsPerCounty.
+ * ledger (Ledger.load), a county at a time, one transaction each. Sessions sell every product of
+ * their county, so lines = counties x sessionsPerCounty x productsPerCounty.
  */
 public final class BenchData {
 
