@@ -12,11 +12,18 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
 
-/** Refused uploads with their problems marked, kept a day for their uploader to download. */
+/**
+ * Refused uploads with their problems marked, kept a day for their uploader to download. A copy
+ * is kept only when the database can take it in one statement: the smaller of
+ * {@link #MAX_BYTES} and the server's {@code max_allowed_packet}, less room for the rest of it.
+ */
 @Singleton
 class Rejections {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final int MAX_BYTES = 8 * 1024 * 1024;
+    /** The statement around the content: its text, the token, the file name. */
+    private static final int STATEMENT_ROOM = 64 * 1024;
 
     record Rejection(String fileName, byte[] content) {
     }
@@ -29,8 +36,12 @@ class Rejections {
         this.clock = clock;
     }
 
+    /** The token to download the copy with, or null when it is too large to keep. */
     @Transactional
-    String keep(long userId, String fileName, byte[] content) {
+    @Nullable String keep(long userId, String fileName, byte[] content) {
+        if (content.length > room()) {
+            return null;
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -44,6 +55,15 @@ class Rejections {
             return statement.executeUpdate();
         });
         return token;
+    }
+
+    private long room() {
+        long packet = jdbc.prepareStatement("SELECT @@max_allowed_packet", statement -> {
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        });
+        return Math.min(MAX_BYTES, packet - STATEMENT_ROOM);
     }
 
     /** The rejection, only for the user who uploaded it. */

@@ -1,14 +1,8 @@
 package countylive.excel;
 
 import countylive.access.CurrentUser;
-import countylive.ledger.ImportOutcome;
-import countylive.ledger.ImportRefusal;
-import countylive.ledger.Ledger;
-import countylive.ledger.SalesFile;
 import countylive.web.Figures;
 import countylive.web.Messages;
-import countylive.web.form.FormView;
-import countylive.web.form.Refusal;
 import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfProtected;
 import io.micronaut.core.annotation.Nullable;
@@ -28,19 +22,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import jakarta.inject.Named;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -55,28 +42,24 @@ import java.util.concurrent.ExecutorService;
 @CsrfProtected
 class SalesImportController {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SalesImportController.class);
-
     private final ImportScope scopes;
-    private final Ledger ledger;
+    private final SalesUploads uploads;
     private final ImportWorkbooks workbooks;
     private final Rejections rejections;
     private final Messages messages;
-    private final FormView forms;
     private final Figures figures;
     private final ExecutorService executor;
     private final Clock clock;
 
-    SalesImportController(ImportScope scopes, Ledger ledger, ImportWorkbooks workbooks, Rejections rejections,
-                          Messages messages, FormView forms, Figures figures,
-                          @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
-        this.figures = figures;
+    SalesImportController(ImportScope scopes, SalesUploads uploads, ImportWorkbooks workbooks, Rejections rejections,
+                          Messages messages, Figures figures, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+                          Clock clock) {
         this.scopes = scopes;
-        this.ledger = ledger;
-        this.forms = forms;
+        this.uploads = uploads;
         this.workbooks = workbooks;
         this.rejections = rejections;
         this.messages = messages;
+        this.figures = figures;
         this.executor = executor;
         this.clock = clock;
     }
@@ -118,49 +101,12 @@ class SalesImportController {
         }
         byte[] bytes = file == null ? new byte[0] : file.getBytes();
         String fileName = file == null || file.getFilename() == null ? "upload.xlsx" : file.getFilename();
-        try (Workbook workbook = UploadedWorkbook.open(bytes)) {
-            String sha256 = sha256(bytes);
-            if (scopes.importedBefore(id, county, sha256)) {
-                return refused(scope, county, "excel.import.sameFile", HttpStatus.CONFLICT);
-            }
-            SalesFile read = SalesFileReader.read(workbook, id, county, fileName, sha256,
-                    confirm != null && !confirm.isBlank());
-            try {
-                ImportOutcome outcome = ledger.importSales(user, read);
-                LOG.info("{} imported {} into campaign {} for county {}: {} new, {} changed, {} unchanged lines",
-                        user.username(), fileName, id, county, outcome.created(), outcome.changed().size(),
-                        outcome.unchanged());
-                Map<String, Object> model = model(scope, county);
-                model.put("outcome", outcome);
-                model.put("changes", scopes.changes(outcome));
-                model.put("fig", figures);
-                return HttpResponse.ok(new ModelAndView<>("excel/import", model));
-            } catch (ImportRefusal refusal) {
-                List<ImportProblem> problems = refusal.rows().stream().map(problem -> new ImportProblem(problem.row(),
-                        column(problem.field()), messages.get(locale, problem.key(), problem.arguments().toArray()),
-                        problem.warning())).toList();
-                byte[] marked = workbooks.marked(workbook, problems);
-                Map<String, Object> model = model(scope, county);
-                model.put("problems", problems);
-                model.put("rejection", rejections.keep(user.id(), "marked_" + fileName, marked));
-                model.put("onlyWarnings", refusal.onlyWarnings());
-                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("excel/import", model));
-            } catch (Refusal refusal) {
-                Map<String, Object> model = model(scope, county);
-                model.put("refusalText", forms.message(request, refusal));
-                return HttpResponse.status(refusal.kind() == Refusal.Kind.CONFLICT ? HttpStatus.CONFLICT
-                        : HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("excel/import", model));
-            }
-        } catch (UploadedWorkbook.Refused e) {
-            LOG.info("Upload of '{}' by {} refused: {}", fileName, user.username(), e.messageKey());
-            return refused(scope, county, e.messageKey(), HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-    }
-
-    /** The spreadsheet column of a field of the data sheet. */
-    private static String column(@Nullable String field) {
-        int index = field == null ? -1 : SalesFileReader.FIELDS.indexOf(field);
-        return CellReference.convertNumToColString(Math.max(0, index));
+        SalesUploads.Result result = uploads.importFile(user, id, county, fileName, bytes,
+                confirm != null && !confirm.isBlank(), messages.locale(request));
+        Map<String, Object> model = model(scope, county);
+        model.putAll(result.model());
+        model.put("fig", figures);
+        return HttpResponse.status(result.status()).body(new ModelAndView<>("excel/import", model));
     }
 
     @Get(value = "/imports/rejected/{token}", produces = Downloads.XLSX_TYPE)
@@ -185,14 +131,7 @@ class SalesImportController {
         model.put("county", county == null ? (scope.counties().size() == 1 ? scope.counties().keySet().iterator().next() : "") : county);
         model.put("problems", List.of());
         model.put("maxMegabytes", UploadedWorkbook.MAX_BYTES / 1024 / 1024);
+        model.put("maxInflatedMegabytes", UploadedWorkbook.MAX_INFLATED / 1024 / 1024);
         return model;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,26 +5,45 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
- * Opens an uploaded file as an xlsx workbook, or says in a message key why it will not: empty,
- * too large, not an xlsx, password-protected (or the old .xls format), a zip bomb, or XML that
- * POI's hardened parser refuses (entities, external references).
+ * Checks an uploaded file before anything reads it as a workbook, and says in a message key why
+ * it will not be read: empty, too large, not an xlsx, password-protected (or the old .xls
+ * format), too large once unpacked (its parts together inflate beyond {@link #MAX_INFLATED}), a zip
+ * bomb (a part that inflates more than a hundred-fold), or XML
+ * that POI's hardened parser refuses (entities, external references). The import then streams
+ * the one sheet it needs ({@link SheetRows}); only a small file is ever opened whole, to hand it
+ * back with its problems marked.
  */
 public final class UploadedWorkbook {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+    /** All parts of a file together, inflated: a 100,000-row sheet is about 30 MB of XML. */
+    static final long MAX_INFLATED = 100L * 1024 * 1024;
+    /** Opened whole (to be marked) only up to this many inflated bytes: about 30,000 rows. */
+    static final long MAX_MARKABLE = 12L * 1024 * 1024;
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
     static {
         // a zip entry may expand at most 100-fold and to at most 100 MB: enough for 100,000 rows
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+        ZipSecureFile.setMaxEntrySize(MAX_INFLATED);
         ZipSecureFile.setMaxFileCount(1000);
     }
 
     private UploadedWorkbook() {
+    }
+
+    /** A file that passed the checks, with how large its parts are inflated. */
+    record Checked(byte[] bytes, long inflated) {
+
+        boolean markable() {
+            return inflated <= MAX_MARKABLE;
+        }
     }
 
     /** Why an upload was refused, as a message key. */
@@ -42,7 +61,8 @@ public final class UploadedWorkbook {
         }
     }
 
-    public static Workbook open(byte[] bytes) throws Refused {
+    /** The checks that need no XML parsing: what the file is, and what it inflates to. */
+    static Checked check(byte[] bytes) throws Refused {
         if (bytes == null || bytes.length == 0) {
             throw new Refused("excel.upload.empty", null);
         }
@@ -55,16 +75,51 @@ public final class UploadedWorkbook {
         if (!startsWith(bytes, ZIP)) {
             throw new Refused("excel.upload.notXlsx", null);
         }
+        return new Checked(bytes, inflated(bytes));
+    }
+
+    /** Opens a checked file whole: only one small enough to be marked. */
+    static Workbook open(Checked file) throws Refused {
+        if (!file.markable()) {
+            throw new IllegalArgumentException("too large to open whole: " + file.inflated() + " bytes inflated");
+        }
         try {
-            return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+            return new XSSFWorkbook(new ByteArrayInputStream(file.bytes()));
         } catch (Exception e) {
-            String text = String.valueOf(e.getMessage()).toLowerCase();
-            if (text.contains("zip bomb") || text.contains("inflate") || text.contains("max entry size")
-                    || text.contains("exceeds")) {
-                throw new Refused("excel.upload.bomb", e);
+            throw refusal(e);
+        }
+    }
+
+    /** What a failure to read a checked file says to its uploader. */
+    static Refused refusal(Exception e) {
+        String text = String.valueOf(e.getMessage()).toLowerCase();
+        if (text.contains("zip bomb") || text.contains("inflate") || text.contains("max entry size")
+                || text.contains("exceeds")) {
+            return new Refused("excel.upload.bomb", e);
+        }
+        return new Refused("excel.upload.unreadable", e);
+    }
+
+    /** The inflated size of all the parts, counted by inflating them, up to the budget. */
+    private static long inflated(byte[] bytes) throws Refused {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                    total += read;
+                    if (total > MAX_INFLATED) {
+                        throw new Refused("excel.upload.inflatedTooLarge", null);
+                    }
+                }
             }
+        } catch (IOException | IllegalArgumentException e) {
             throw new Refused("excel.upload.unreadable", e);
         }
+        if (total == 0) {
+            throw new Refused("excel.upload.unreadable", null);
+        }
+        return total;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

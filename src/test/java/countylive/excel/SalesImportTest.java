@@ -15,7 +15,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -217,6 +219,62 @@ class SalesImportTest {
         assertRefused(new byte[UploadedWorkbook.MAX_BYTES + 10], "文件太大");
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
         assertEquals(200, coordinator.get("/campaigns/" + campaign + "/import").status(), "still healthy");
+    }
+
+    @Test
+    void aFileOfTwentyThousandBadRowsStopsAtAThousandProblemsAndSaysSo() throws Exception {
+        Object[][] rows = new Object[20_000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[]{"第三场", yunwu + " · 英山云雾", 1, 1, 100, 0};
+        }
+        Browser.Page page = upload(filled(rows), Map.of("county", "421124"));
+        assertEquals(422, page.status());
+        String body = page.body();
+        assertTrue(body.contains("第 1002 行起未再读取：问题超过 1000 个，后面的行没有再检查。"), body);
+        assertTrue(body.contains("仅列出前 200 个问题（共 1000 个）。"), body);
+        assertEquals(200, Pattern.compile("<td class=\"wrap\">请从下拉列表中选择").matcher(body).results().count(),
+                "the report lists 200 problems");
+        assertTrue(body.contains("/imports/rejected/"), "a small file comes back marked");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+    }
+
+    @Test
+    void aFileTooLargeToMarkIsReportedWithoutAMarkedCopy() throws Exception {
+        byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", "abc", 1, 100, 0});
+        // 14 MB of a four-letter alphabet inflates the sheet beyond what is opened whole, at a ratio of about 4:1
+        byte[] sheet = Uploads.part(file, "xl/worksheets/sheet2.xml");
+        String xml = new String(sheet, StandardCharsets.UTF_8);
+        Random random = new Random(12);
+        StringBuilder padding = new StringBuilder("<!--");
+        for (int i = 0; i < 14 * 1024 * 1024; i++) {
+            padding.append("ACGT".charAt(random.nextInt(4)));
+        }
+        padding.append("-->");
+        int data = xml.indexOf("<sheetData");
+        byte[] padded = (xml.substring(0, data) + padding + xml.substring(data)).getBytes(StandardCharsets.UTF_8);
+        byte[] large = Uploads.withPart(file, "xl/worksheets/sheet2.xml", padded);
+        assertTrue(large.length < UploadedWorkbook.MAX_BYTES, "within the upload limit: " + large.length);
+
+        Browser.Page page = upload(large, Map.of("county", "421124"));
+        assertEquals(422, page.status(), page.body());
+        assertTrue(page.body().contains("请输入不小于 0 的整数"), page.body());
+        assertTrue(page.body().contains("文件太大，无法标出出错的单元格"), page.body());
+        assertFalse(page.body().contains("/imports/rejected/"));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import_rejection"));
+    }
+
+    @Test
+    void aSmallFileThatUnpacksBeyondAHundredMegabytesIsRefusedUnread() throws Exception {
+        byte[] good = filled(new Object[]{session + " · x", yunwu + " · x", 1, 1, 100, 0});
+        // four sheets of 30 MB each: none is a bomb by its own ratio, together they are too much to read
+        byte[] sheet = Uploads.paddedSheet(30 * 1024 * 1024);
+        byte[] file = good;
+        for (int i = 1; i <= 4; i++) {
+            file = Uploads.withExtraPart(file, "xl/worksheets/padding" + i + ".xml", sheet);
+        }
+        assertTrue(file.length < UploadedWorkbook.MAX_BYTES, "within the upload limit: " + file.length);
+        assertRefused(file, "文件解压后超过 100 MB，已拒绝。");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
     }
 
     @Test

@@ -48,6 +48,54 @@ final class Uploads {
         return out.toByteArray();
     }
 
+    /** One part of an xlsx, unpacked. */
+    static byte[] part(byte[] xlsx, String partName) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (entry.getName().equals(partName)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new IllegalArgumentException("no part " + partName);
+    }
+
+    /** A copy of an xlsx with one more part. */
+    static byte[] withExtraPart(byte[] xlsx, String partName, byte[] content) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(in.readAllBytes());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(partName));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A sheet part of about the given size whose cells are long runs of one letter with a few
+     * others among them, so that it compresses about forty-fold: far more than ordinary sheets,
+     * yet under the hundred-fold at which a part counts as a zip bomb.
+     */
+    static byte[] paddedSheet(int size) {
+        StringBuilder xml = new StringBuilder(size + 4000).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        java.util.Random random = new java.util.Random(7);
+        for (int r = 1; xml.length() < size; r++) {
+            xml.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\" t=\"inlineStr\"><is><t>");
+            for (int i = 0; i < 2000; i++) {
+                xml.append(random.nextInt(100) == 0 ? 'B' : 'A');
+            }
+            xml.append("</t></is></c></row>");
+        }
+        return xml.append("</sheetData></worksheet>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A sheet part that inflates a thousand-fold: what a zip bomb does. */
     static byte[] bombSheet() {
         String start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";

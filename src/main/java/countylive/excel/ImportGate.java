@@ -1,0 +1,60 @@
+package countylive.excel;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounds the work imports may take on one app node: at most a few at a time (the others wait a
+ * little, then are asked to try again), each with a time limit on reading its file. So a burst of
+ * large or hostile uploads cannot take every thread and the whole heap, and an upload whose client
+ * has gone does not read on for minutes.
+ */
+@Singleton
+class ImportGate {
+
+    /** No place came free in time: the import was not started. */
+    static final class Busy extends RuntimeException {
+        Busy() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Semaphore places;
+    private final Duration wait;
+    private final Duration timeLimit;
+
+    ImportGate(@Value("${countylive.import.at-once:2}") int atOnce, @Value("${countylive.import.wait:5s}") Duration wait,
+               @Value("${countylive.import.time-limit:60s}") Duration timeLimit) {
+        this.places = new Semaphore(atOnce, true);
+        this.wait = wait;
+        this.timeLimit = timeLimit;
+    }
+
+    /**
+     * Runs an import once a place is free, handing it the {@link System#nanoTime()} by which it
+     * must have read its file.
+     *
+     * @throws Busy when no place came free in time
+     */
+    <T> T run(java.util.function.LongFunction<T> work) {
+        boolean entered;
+        try {
+            entered = places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        if (!entered) {
+            throw new Busy();
+        }
+        try {
+            return work.apply(System.nanoTime() + timeLimit.toNanos());
+        } finally {
+            places.release();
+        }
+    }
+}
