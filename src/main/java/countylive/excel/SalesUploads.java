@@ -37,7 +37,7 @@ import java.util.Set;
 class SalesUploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesUploads.class);
-    /** The report lists this many problems; reading stops soon after (SalesFileReader.MAX_PROBLEMS). */
+    /** The report lists, and the marked copy marks, this many problems; reading stops at SalesFileReader.MAX_PROBLEMS. */
     static final int PROBLEMS_SHOWN = 200;
     /** Problems that are not a row's but say where and why reading stopped. */
     private static final Set<String> READING_STOPPED = Set.of("excel.import.tooManyProblems", "excel.import.tooManyRows");
@@ -142,13 +142,14 @@ class SalesUploads {
                 problems.add(new ImportProblem(problem.row(), column(problem.field()), message, problem.warning()));
             }
         }
-        Result result = Result.of(HttpStatus.UNPROCESSABLE_ENTITY, "problems",
-                problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())));
+        List<ImportProblem> shown = problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size()));
+        Result result = Result.of(HttpStatus.UNPROCESSABLE_ENTITY, "problems", shown);
         result.model().put("problemCount", problems.size());
         result.model().put("stopped", stopped);
         result.model().put("onlyWarnings", refusal.onlyWarnings());
         // a copy too large to open whole or to keep is not handed back: the report lists the problems all the same
-        byte[] marked = file.markable() ? marked(file, problems) : null;
+        // the copy marks the problems the page lists: marking a thousand comments takes seconds
+        byte[] marked = file.markable() ? marked(file, shown) : null;
         if (marked != null) {
             result.model().put("rejection", rejections.keep(user.id(), "marked_" + fileName, marked));
         }

@@ -23,8 +23,12 @@ public final class UploadedWorkbook {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     /** All parts of a file together, inflated: a 100,000-row sheet is about 30 MB of XML. */
     static final long MAX_INFLATED = 100L * 1024 * 1024;
-    /** Opened whole (to be marked) only up to this many inflated bytes: about 30,000 rows. */
-    static final long MAX_MARKABLE = 12L * 1024 * 1024;
+    /**
+     * Opened whole (to be marked) only up to this many inflated bytes: some 15,000 rows of the
+     * template, far more than a county enters, and about 64 MB of heap (POI holds some sixteen
+     * times the XML).
+     */
+    static final long MAX_MARKABLE = 4L * 1024 * 1024;
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -232,21 +233,40 @@ class SalesImportTest {
         String body = page.body();
         assertTrue(body.contains("第 1002 行起未再读取：问题超过 1000 个，后面的行没有再检查。"), body);
         assertTrue(body.contains("仅列出前 200 个问题（共 1000 个）。"), body);
+        assertTrue(body.contains("文件太大，无法标出出错的单元格"), "20,000 rows are more than a file opened whole");
         assertEquals(200, Pattern.compile("<td class=\"wrap\">请从下拉列表中选择").matcher(body).results().count(),
                 "the report lists 200 problems");
-        assertTrue(body.contains("/imports/rejected/"), "a small file comes back marked");
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+    }
+
+    @Test
+    void theMarkedCopyMarksTheProblemsTheReportLists() throws Exception {
+        Object[][] rows = new Object[1_500][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[]{"第三场", yunwu + " · 英山云雾", 1, 1, 100, 0};
+        }
+        String body = upload(filled(rows), Map.of("county", "421124")).body();
+        assertTrue(body.contains("仅列出并在文件中标出前 200 个问题（共 1000 个）。"), body);
+        Matcher link = Pattern.compile("href=\"(/imports/rejected/[^\"]+)\"").matcher(body);
+        assertTrue(link.find(), body);
+        Browser.Page marked = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve(link.group(1))).header("Accept", "*/*"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(marked.bytes()))) {
+            Sheet data = workbook.getSheetAt(1);
+            assertEquals(200, data.getCellComments().size(), "the problems listed are the ones marked");
+            assertNotNull(data.getRow(200).getCell(0).getCellComment(), "row 201, the 200th problem");
+            assertNull(data.getRow(201).getCell(0).getCellComment(), "row 202 is not marked");
+        }
     }
 
     @Test
     void aFileTooLargeToMarkIsReportedWithoutAMarkedCopy() throws Exception {
         byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", "abc", 1, 100, 0});
-        // 14 MB of a four-letter alphabet inflates the sheet beyond what is opened whole, at a ratio of about 4:1
+        // 6 MB of a four-letter alphabet inflates the sheet beyond what is opened whole, at a ratio of about 4:1
         byte[] sheet = Uploads.part(file, "xl/worksheets/sheet2.xml");
         String xml = new String(sheet, StandardCharsets.UTF_8);
         Random random = new Random(12);
         StringBuilder padding = new StringBuilder("<!--");
-        for (int i = 0; i < 14 * 1024 * 1024; i++) {
+        for (int i = 0; i < 6 * 1024 * 1024; i++) {
             padding.append("ACGT".charAt(random.nextInt(4)));
         }
         padding.append("-->");
