@@ -82,8 +82,7 @@ class LoginController {
     HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
         String cookieToken = request.getCookies().findCookie(LOGIN_TOKEN_COOKIE).map(Cookie::getValue).orElse(null);
         if (!sameToken(cookieToken, form.loginToken())) {
-            // 400, not 403: a 403 from a route goes through the error-page route, which hangs on large bodies
-            return page(request, HttpStatus.BAD_REQUEST, form, "login.expired", null);
+            return page(request, HttpStatus.FORBIDDEN, form, "login.expired", null);
         }
         String username = form.username() == null ? "" : form.username().trim();
         String address = clientAddress.of(request);

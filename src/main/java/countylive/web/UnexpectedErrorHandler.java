@@ -2,8 +2,9 @@ package countylive.web;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -22,7 +23,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Singleton
 @Requires(classes = {Exception.class, ExceptionHandler.class})
-class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<?>> {
+class UnexpectedErrorHandler implements ExceptionHandler<Exception, MutableHttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,11 +36,10 @@ class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse
 
     @Override
     @SuppressWarnings("rawtypes")
-    public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+    public MutableHttpResponse<?> handle(HttpRequest request, Exception exception) {
         String incident = newIncidentId();
         LOG.error("Incident {}: {} {} failed", incident, request.getMethodName(), request.getPath(), exception);
-        return HttpResponse.serverError(pages.render(request, "error/500", Map.of("incident", incident)))
-                .contentType(MediaType.TEXT_HTML_TYPE);
+        return pages.page(request, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("incident", incident));
     }
 
     static String newIncidentId() {
