@@ -1,5 +1,6 @@
 package countylive.account;
 
+import countylive.web.Paths;
 import countylive.web.csrf.CsrfExempt;
 import countylive.web.csrf.CsrfProtected;
 import io.micronaut.core.annotation.Nullable;
@@ -80,6 +81,8 @@ class LoginController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @CsrfExempt // checked below against the login cookie instead
     HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
+        // first: a return path that is no URI is refused (400) before anything is counted or opened
+        URI back = Paths.returnUri(form.returnTo());
         String cookieToken = request.getCookies().findCookie(LOGIN_TOKEN_COOKIE).map(Cookie::getValue).orElse(null);
         if (!sameToken(cookieToken, form.loginToken())) {
             return page(request, HttpStatus.FORBIDDEN, form, "login.expired", null);
@@ -101,7 +104,7 @@ class LoginController {
         throttle.succeeded(username, address);
         String token = sessions.open(user.id());
         LOG.info("User '{}' logged in from {}", username, address);
-        return HttpResponse.seeOther(URI.create(countylive.web.Paths.safeReturnPath(form.returnTo())))
+        return HttpResponse.seeOther(back)
                 .cookie(SessionCookie.issue(request, token))
                 .cookie(Cookie.of(LOGIN_TOKEN_COOKIE, "").path("/login").maxAge(Duration.ZERO));
     }

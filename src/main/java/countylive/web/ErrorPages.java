@@ -13,7 +13,7 @@ import java.util.Map;
  * is not signed in and wants no redirect (401), a wrong method (405), a format the route does not
  * produce (406), a body over the size limit (413), a content type the route does not read (415),
  * a parameter that does not convert (400). Exceptions of the app have handlers of their own, which
- * render the same page ({@link RecordNotFoundHandler}, {@link CsrfRejectedHandler},
+ * render the same page ({@link RecordNotFoundHandler}, {@link CsrfRejectedHandler}, {@link MalformedBodyHandler},
  * {@link ConflictHandler}, {@link UnexpectedErrorHandler}).
  *
  * <p>No {@code @Error(status = ...)} routes: Micronaut runs such a route as a second route of the

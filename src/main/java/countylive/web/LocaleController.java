@@ -33,11 +33,12 @@ class LocaleController {
     @CsrfExempt // sets only the caller's own display preference
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> change(@Body LocaleForm form) {
+        URI back = Paths.returnUri(form.returnTo());
         Cookie cookie = Cookie.of(Languages.COOKIE, Languages.supportedTag(form.lang()))
                 .path("/")
                 .maxAge(Duration.ofDays(365))
                 .httpOnly(true)
                 .sameSite(SameSite.Lax);
-        return HttpResponse.seeOther(URI.create(Paths.safeReturnPath(form.returnTo()))).cookie(cookie);
+        return HttpResponse.seeOther(back).cookie(cookie);
     }
 }
