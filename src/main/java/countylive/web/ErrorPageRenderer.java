@@ -22,7 +22,7 @@ import java.util.TreeSet;
 /**
  * The error page, in the layout and language of every page, with the security headers, for any
  * status: rendered here to a string, since error responses bypass the views filter and some
- * (a refused role, a body too large) bypass every filter.
+ * (a refused role) bypass every filter.
  */
 @Singleton
 class ErrorPageRenderer {

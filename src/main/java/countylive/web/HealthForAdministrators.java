@@ -16,9 +16,9 @@ import java.security.Principal;
 
 /**
  * {@code /health}: UP or DOWN for everyone (a load balancer asks without logging in), the details
- * (the database's address and version, free disk space, threads) for administrators only.
- * Micronaut can show details to everyone signed in or to no one; that would tell every county
- * coordinator where the database is.
+ * (the database's name and version, free disk space, threads) for administrators only.
+ * Micronaut can show details to everyone signed in or to no one; the first told every county
+ * coordinator where the database is and what runs it.
  */
 @Endpoint(value = HealthEndpoint.NAME, defaultSensitive = HealthEndpoint.DEFAULT_SENSITIVE)
 @Replaces(HealthEndpoint.class)

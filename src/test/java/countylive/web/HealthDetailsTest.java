@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code /health} tells a load balancer UP or DOWN, and nothing more to anyone but an
- * administrator: the database's address and version and the server's disk are for them.
+ * administrator: the database's name and version and the server's disk are for them.
  */
 @MicronautTest(transactional = false)
 class HealthDetailsTest {
