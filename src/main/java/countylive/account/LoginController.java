@@ -1,5 +1,6 @@
 package countylive.account;
 
+import countylive.web.Paths;
 import countylive.web.csrf.CsrfExempt;
 import countylive.web.csrf.CsrfProtected;
 import io.micronaut.core.annotation.Nullable;
@@ -80,10 +81,11 @@ class LoginController {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @CsrfExempt // checked below against the login cookie instead
     HttpResponse<?> login(HttpRequest<?> request, @Body LoginForm form) {
+        // first: a return path that is no URI is refused (400) before anything is counted or opened
+        URI back = Paths.returnUri(form.returnTo());
         String cookieToken = request.getCookies().findCookie(LOGIN_TOKEN_COOKIE).map(Cookie::getValue).orElse(null);
         if (!sameToken(cookieToken, form.loginToken())) {
-            // 400, not 403: a 403 from a route goes through the error-page route, which hangs on large bodies
-            return page(request, HttpStatus.BAD_REQUEST, form, "login.expired", null);
+            return page(request, HttpStatus.FORBIDDEN, form, "login.expired", null);
         }
         String username = form.username() == null ? "" : form.username().trim();
         String address = clientAddress.of(request);
@@ -102,7 +104,7 @@ class LoginController {
         throttle.succeeded(username, address);
         String token = sessions.open(user.id());
         LOG.info("User '{}' logged in from {}", username, address);
-        return HttpResponse.seeOther(URI.create(countylive.web.Paths.safeReturnPath(form.returnTo())))
+        return HttpResponse.seeOther(back)
                 .cookie(SessionCookie.issue(request, token))
                 .cookie(Cookie.of(LOGIN_TOKEN_COOKIE, "").path("/login").maxAge(Duration.ZERO));
     }

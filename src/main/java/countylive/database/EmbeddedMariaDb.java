@@ -25,9 +25,11 @@ final class EmbeddedMariaDb {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static EmbeddedMariaDb running;
 
+    private final DB db;
     private final int port;
 
-    private EmbeddedMariaDb(int port) {
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
         this.port = port;
     }
 
@@ -38,9 +40,14 @@ final class EmbeddedMariaDb {
      * @param fresh whether to throw away earlier data first (the tests want a clean database)
      */
     static synchronized EmbeddedMariaDb start(Path home, boolean fresh) {
-        if (running != null) {
-            return running;
+        if (running == null) {
+            running = launch(home, fresh);
         }
+        return running;
+    }
+
+    /** A server of its own, in its own folder: for a test that stops it and starts it again. */
+    static EmbeddedMariaDb launch(Path home, boolean fresh) {
         try {
             Path dataDir = home.resolve("data");
             if (fresh) {
@@ -74,13 +81,22 @@ final class EmbeddedMariaDb {
             db.start();
             LOG.info("Embedded MariaDB started on port {} in {} ms, data in {}",
                     port, (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
-            running = new EmbeddedMariaDb(port);
-            return running;
+            return new EmbeddedMariaDb(db, port);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start. Set DB_URL to use a MySQL or MariaDB server instead.", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops the server; its data stay for {@link #restart()}. */
+    void stop() throws ManagedProcessException {
+        db.stop();
+    }
+
+    /** Starts the stopped server again, on the same port and data. */
+    void restart() throws ManagedProcessException {
+        db.start();
     }
 
     String jdbcUrl(String database) {

@@ -12,8 +12,8 @@ import java.util.zip.ZipInputStream;
 /**
  * Checks an uploaded file before anything reads it as a workbook, and says in a message key why
  * it will not be read: empty, too large, not an xlsx, password-protected (or the old .xls
- * format), too large once unpacked (its parts together inflate beyond {@link #MAX_INFLATED}), a zip
- * bomb (a part that inflates more than a hundred-fold), or XML
+ * format), a zip bomb (however it is packed), too large once unpacked (its parts together inflate
+ * beyond {@link #MAX_INFLATED}), or XML
  * that POI's hardened parser refuses (entities, external references). The import then streams
  * the one sheet it needs ({@link SheetRows}); only a small file is ever opened whole, to hand it
  * back with its problems marked.
@@ -23,6 +23,11 @@ public final class UploadedWorkbook {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     /** All parts of a file together, inflated: a 100,000-row sheet is about 30 MB of XML. */
     static final long MAX_INFLATED = 100L * 1024 * 1024;
+    /** POI's limit on a part's expansion, applied to the whole file once it is past a few MB. */
+    private static final long MAX_INFLATE_RATIO = 100;
+    private static final long RATIO_GRACE_BYTES = 10L * 1024 * 1024;
+    /** More parts than any workbook has. */
+    private static final int MAX_ENTRIES = 1000;
     /**
      * Opened whole (to be marked) only up to this many inflated bytes: some 15,000 rows of the
      * template, far more than a county enters, and about 64 MB of heap (POI holds some sixteen
@@ -96,22 +101,42 @@ public final class UploadedWorkbook {
 
     /** What a failure to read a checked file says to its uploader. */
     static Refused refusal(Exception e) {
-        String text = String.valueOf(e.getMessage()).toLowerCase();
-        if (text.contains("zip bomb") || text.contains("inflate") || text.contains("max entry size")
-                || text.contains("exceeds")) {
-            return new Refused("excel.upload.bomb", e);
-        }
-        return new Refused("excel.upload.unreadable", e);
+        return new Refused(saysBomb(e) ? "excel.upload.bomb" : "excel.upload.unreadable", e);
     }
 
-    /** The inflated size of all the parts, counted by inflating them, up to the budget. */
+    /** POI's own words for a bomb, anywhere in the causes: a ratio, a size or a count over its limits. */
+    private static boolean saysBomb(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String text = String.valueOf(cause.getMessage()).toLowerCase();
+            if (text.contains("zip bomb") || text.contains("inflate") || text.contains("max entry size")
+                    || text.contains("exceeds") || text.contains("potentially malicious")
+                    || text.contains("tried to allocate")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Inflates every part without keeping it and counts what comes out, whatever the headers
+     * declare. A bomb: a part declared larger than a file may inflate to, many times the file's
+     * size, or more parts than a workbook has (POI catches most bombs too, but reports some like
+     * any unreadable file). Too large: beyond {@link #MAX_INFLATED} at an ordinary ratio.
+     */
     private static long inflated(byte[] bytes) throws Refused {
         long total = 0;
+        int entries = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > MAX_ENTRIES || entry.getSize() > MAX_INFLATED) {
+                    throw new Refused("excel.upload.bomb", null);
+                }
                 for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
                     total += read;
+                    if (total > RATIO_GRACE_BYTES && total > MAX_INFLATE_RATIO * bytes.length) {
+                        throw new Refused("excel.upload.bomb", null);
+                    }
                     if (total > MAX_INFLATED) {
                         throw new Refused("excel.upload.inflatedTooLarge", null);
                     }

@@ -3,9 +3,9 @@ package countylive.web;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
+import java.util.Map;
 
 /**
  * A database constraint refused a write that the form checks let through: two people saved the
@@ -25,7 +26,7 @@ import java.sql.SQLTransactionRollbackException;
 @Produces(MediaType.TEXT_HTML)
 @Singleton
 @Requires(classes = {DataAccessException.class, ExceptionHandler.class})
-class ConflictHandler implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+class ConflictHandler implements ExceptionHandler<DataAccessException, MutableHttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConflictHandler.class);
 
@@ -39,15 +40,13 @@ class ConflictHandler implements ExceptionHandler<DataAccessException, HttpRespo
 
     @Override
     @SuppressWarnings("rawtypes")
-    public HttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
+    public MutableHttpResponse<?> handle(HttpRequest request, DataAccessException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             // a deadlock or lock timeout rolled the transaction back: the same "try again"
             if (cause instanceof SQLIntegrityConstraintViolationException || cause instanceof SQLTransactionRollbackException) {
                 LOG.info("{} {} refused by the database: {}", request.getMethodName(), request.getPath(),
                         cause.getMessage());
-                return HttpResponse.status(HttpStatus.CONFLICT)
-                        .body(pages.render(request, "error/409", java.util.Map.of()))
-                        .contentType(MediaType.TEXT_HTML_TYPE);
+                return pages.page(request, HttpStatus.CONFLICT, Map.of());
             }
         }
         return unexpected.handle(request, exception);

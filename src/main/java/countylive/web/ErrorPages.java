@@ -1,48 +1,35 @@
 package countylive.web;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Error;
-import io.micronaut.views.ModelAndView;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
-import countylive.web.csrf.CsrfRejectedException;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** Friendly pages for a missing page or record: never the framework's JSON or a stack trace. */
-@Controller(produces = MediaType.TEXT_HTML)
-@Secured(SecurityRule.IS_ANONYMOUS)
-class ErrorPages {
+/**
+ * The app's own page for every error Micronaut answers itself, instead of its English default
+ * page or JSON: no route (404), a role refused by a route's {@code @Secured} (403), a request that
+ * is not signed in and wants no redirect (401), a wrong method (405), a format the route does not
+ * produce (406), a body over the size limit (413), a content type the route does not read (415),
+ * a parameter that does not convert (400). Exceptions of the app have handlers of their own, which
+ * render the same page ({@link RecordNotFoundHandler}, {@link CsrfRejectedHandler}, {@link MalformedBodyHandler},
+ * {@link ConflictHandler}, {@link UnexpectedErrorHandler}).
+ *
+ * <p>No {@code @Error(status = ...)} routes: Micronaut runs such a route as a second route of the
+ * request, which binds the request body again and never answered for larger form bodies.
+ */
+@Singleton
+class ErrorPages implements ErrorResponseProcessor<String> {
 
-    @Error(status = HttpStatus.NOT_FOUND, global = true)
-    HttpResponse<?> noRoute(HttpRequest<?> request) {
-        return notFoundPage();
+    private final ErrorPageRenderer pages;
+
+    ErrorPages(ErrorPageRenderer pages) {
+        this.pages = pages;
     }
 
-    @Error(exception = RecordNotFoundException.class, global = true)
-    HttpResponse<?> noRecord(HttpRequest<?> request, RecordNotFoundException e) {
-        return notFoundPage();
-    }
-
-    @Error(status = HttpStatus.FORBIDDEN, global = true)
-    HttpResponse<?> forbidden(HttpRequest<?> request) {
-        return forbiddenPage();
-    }
-
-    @Error(exception = CsrfRejectedException.class, global = true)
-    HttpResponse<?> csrfRejected(HttpRequest<?> request, CsrfRejectedException e) {
-        return forbiddenPage();
-    }
-
-    static HttpResponse<?> forbiddenPage() {
-        return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("error/403", Map.of()));
-    }
-
-    static HttpResponse<?> notFoundPage() {
-        return HttpResponse.notFound(new ModelAndView<>("error/404", Map.of()));
+    @Override
+    public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        return pages.fill(context.getRequest(), response, Map.of());
     }
 }

@@ -16,7 +16,6 @@ import countylive.web.csrf.CsrfProtected;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Switches the interface language. It only sets the caller's own preference cookie, which is
@@ -27,8 +26,6 @@ import java.util.Set;
 @CsrfProtected
 class LocaleController {
 
-    static final Set<String> SUPPORTED = Set.of("zh-CN", "en");
-
     @Serdeable
     record LocaleForm(@Nullable String lang, @Nullable String returnTo) {
     }
@@ -36,13 +33,12 @@ class LocaleController {
     @CsrfExempt // sets only the caller's own display preference
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> change(@Body LocaleForm form) {
-        // Set.of(...).contains(null) throws: a form without lang must not be a 500
-        String lang = form.lang() != null && SUPPORTED.contains(form.lang()) ? form.lang() : "zh-CN";
-        Cookie cookie = Cookie.of("locale", lang)
+        URI back = Paths.returnUri(form.returnTo());
+        Cookie cookie = Cookie.of(Languages.COOKIE, Languages.supportedTag(form.lang()))
                 .path("/")
                 .maxAge(Duration.ofDays(365))
                 .httpOnly(true)
                 .sameSite(SameSite.Lax);
-        return HttpResponse.seeOther(URI.create(Paths.safeReturnPath(form.returnTo()))).cookie(cookie);
+        return HttpResponse.seeOther(back).cookie(cookie);
     }
 }

@@ -1,6 +1,7 @@
 package countylive.web;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -8,6 +9,8 @@ import io.micronaut.http.annotation.ServerFilter;
 /**
  * Headers that make the browser refuse injected scripts, framing by other sites and MIME
  * sniffing. The pages use no inline script or style, so the policy needs no exceptions.
+ * Error pages set them themselves ({@link ErrorPageRenderer}): an error answered outside the
+ * filters (a refused role, a body too large) never passes here.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class SecurityHeaders {
@@ -17,7 +20,10 @@ class SecurityHeaders {
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        var headers = response.getHeaders();
+        apply(request, response.getHeaders());
+    }
+
+    static void apply(HttpRequest<?> request, MutableHttpHeaders headers) {
         headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");

@@ -31,6 +31,7 @@ public final class Browser {
     private final HttpClient http;
     private String language;
     private String csrf;
+    private Duration timeout = Duration.ofSeconds(60);
 
     public Browser(URI base) {
         this.base = base;
@@ -50,6 +51,12 @@ public final class Browser {
             throw new AssertionError("login of " + username + " failed with " + result.status() + ": " + result.body());
         }
         get("/"); // picks up the session's CSRF token
+        return this;
+    }
+
+    /** How long to wait for an answer: tests of a hang want to fail in seconds, not in a minute. */
+    public Browser timeout(Duration timeout) {
+        this.timeout = timeout;
         return this;
     }
 
@@ -105,9 +112,11 @@ public final class Browser {
             request.header("Cookie", "locale=" + language);
         }
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<byte[]> response = http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Page(response.statusCode(), response.headers().map(), response.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("no answer within " + timeout, e);
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

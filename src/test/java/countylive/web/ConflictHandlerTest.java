@@ -25,7 +25,8 @@ class ConflictHandlerTest {
 
     @Test
     void constraintViolationIsAConflictPage() {
-        when(pages.render(any(), eq("error/409"), any())).thenReturn("<p>conflict</p>");
+        when(pages.page(any(), eq(HttpStatus.CONFLICT), any()))
+                .thenAnswer(invocation -> HttpResponse.status(HttpStatus.CONFLICT).body("<p>conflict</p>"));
         DataAccessException duplicate = new DataAccessException("insert failed",
                 new SQLIntegrityConstraintViolationException("Duplicate entry '抖音' for key 'uq_partner_name'"));
         HttpResponse<?> response = handler.handle(request, duplicate);

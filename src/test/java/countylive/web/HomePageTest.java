@@ -36,6 +36,7 @@ class HomePageTest {
     void homePageRendersInChineseByDefault() {
         Browser.Page page = new Browser(server.getURI()).login("staff", Fixtures.PASSWORD).get("/");
         assertEquals(200, page.status());
+        assertEquals("text/html;charset=utf-8", page.header("Content-Type").replace(" ", "").toLowerCase());
         assertTrue(page.body().contains("<html lang=\"zh-CN\">"), page.body());
         assertTrue(page.body().contains("县长直播助农台"));
         assertTrue(page.body().contains("退出登录"));
