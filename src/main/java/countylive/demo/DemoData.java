@@ -72,7 +72,7 @@ public class DemoData {
         }
     }
 
-    /** Creates the demo campaigns unless the tea campaign exists; true when it made them. */
+    /** Creates the demo campaigns in a database without campaigns or products; true when it made them. */
     public synchronized boolean load() {
         // one transaction: the ledger's loads join it, so a failure leaves no half-made demo
         return transactions.executeWrite(status -> {
@@ -96,13 +96,16 @@ public class DemoData {
         return DemoCampaigns.HUBEI_NAME;
     }
 
+    /**
+     * Whether the database holds campaign data already: the demo is loaded only into an empty
+     * one, as it makes its own products, hosts and officials and would clash with others' names.
+     */
     private boolean exists(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM campaign WHERE name = ?")) {
-            statement.setString(1, DemoCampaigns.TEA_NAME);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) > 0;
-            }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM campaign) OR EXISTS (SELECT 1 FROM product)");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getBoolean(1);
         }
     }
 

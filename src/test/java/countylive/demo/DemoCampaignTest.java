@@ -118,6 +118,15 @@ class DemoCampaignTest {
         assertEquals(lines, fixtures.value("SELECT COUNT(*) FROM sale_line"));
     }
 
+    @Test
+    void theDemoIsNotLoadedIntoADatabaseThatHasItsOwnProducts() {
+        fixtures.clean();
+        fixtures.execute("INSERT INTO product (name, category, unit, county_code, created_at, updated_at)"
+                + " VALUES ('英山云雾茶', '茶叶', '盒', '421124', NOW(), NOW())");
+        assertFalse(demo.load(), "a product of the same name would clash with the demo's");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM campaign"));
+    }
+
     private static String figure(String body, String name) {
         Matcher m = Pattern.compile("id=\"fig-" + name + "\"[^>]*>(.*?)</dd>", Pattern.DOTALL).matcher(body);
         assertTrue(m.find(), "figure " + name);
