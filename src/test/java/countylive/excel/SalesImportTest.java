@@ -34,6 +34,8 @@ class SalesImportTest {
     EmbeddedServer server;
     @Inject
     Fixtures fixtures;
+    @Inject
+    Rejections rejections;
 
     long campaign;
     long session;
@@ -281,6 +283,15 @@ class SalesImportTest {
         assertTrue(page.body().contains("文件太大，无法标出出错的单元格"), page.body());
         assertFalse(page.body().contains("/imports/rejected/"));
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import_rejection"));
+    }
+
+    @Test
+    void aMarkedCopyIsKeptOnlyWhenTheDatabaseTakesItInOneStatement() {
+        long user = Long.parseLong(fixtures.value("SELECT id FROM app_user WHERE username = 'yingshan'"));
+        long packet = Long.parseLong(fixtures.value("SELECT @@max_allowed_packet"));
+        assertNull(rejections.keep(user, "large.xlsx", new byte[(int) Math.min(Rejections.MAX_BYTES, packet) + 1]));
+        assertNotNull(rejections.keep(user, "small.xlsx", new byte[1000]));
+        assertEquals("small.xlsx", fixtures.value("SELECT file_name FROM sale_import_rejection"));
     }
 
     @Test
