@@ -233,7 +233,7 @@ class SalesImportTest {
         Browser.Page page = upload(filled(rows), Map.of("county", "421124"));
         assertEquals(422, page.status());
         String body = page.body();
-        assertTrue(body.contains("第 1002 行起未再读取：问题超过 1000 个，后面的行没有再检查。"), body);
+        assertTrue(body.contains("第 1002 行起未再读取：问题超过 1000 个，后面的行没有再检查。请先改正下表中的问题再上传。"), body);
         assertTrue(body.contains("仅列出前 200 个问题（共 1000 个）。"), body);
         assertTrue(body.contains("文件太大，无法标出出错的单元格"), "20,000 rows are more than a file opened whole");
         assertEquals(200, Pattern.compile("<td class=\"wrap\">请从下拉列表中选择").matcher(body).results().count(),
