@@ -1,8 +1,8 @@
 package countylive.excel;
 
 import countylive.ledger.LineFigures;
+import countylive.support.SheetFill;
 import countylive.ledger.SalesFile;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,17 +74,7 @@ class SalesFileReaderTest {
             workbook.createSheet("说明").createRow(0).createCell(0).setCellValue("instructions");
             var sheet = workbook.createSheet("销售");
             sheet.createRow(0).createCell(0).setCellValue("直播场次");
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object value = rows[r][c];
-                    if (value instanceof Number number) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    } else if (value != null) {
-                        row.createCell(c).setCellValue(value.toString());
-                    }
-                }
-            }
+            SheetFill.belowHeader(sheet, rows);
             workbook.write(out);
         }
         return file;

@@ -1,11 +1,11 @@
 package countylive.excel;
 
 import countylive.support.Browser;
+import countylive.support.SheetFill;
 import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -352,17 +352,7 @@ class SalesImportTest {
     private byte[] filled(Object[]... rows) throws Exception {
         try (XSSFWorkbook workbook = template(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet data = workbook.getSheetAt(1);
-            for (int r = 0; r < rows.length; r++) {
-                Row row = data.createRow(r + 1);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object value = rows[r][c];
-                    if (value instanceof Number number) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    } else if (value != null) {
-                        row.createCell(c).setCellValue(value.toString());
-                    }
-                }
-            }
+            SheetFill.belowHeader(data, rows);
             workbook.write(out);
             return out.toByteArray();
         }

@@ -1,6 +1,7 @@
 package countylive.summary;
 
 import countylive.ledger.RollupRows;
+import countylive.support.SheetFill;
 import countylive.livestream.EntryData;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
@@ -8,7 +9,6 @@ import countylive.web.Figures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -488,17 +488,7 @@ class RollupConsistencyTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.bytes()));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.getSheetAt(1);
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object value = rows[r][c];
-                    if (value instanceof Number number) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    } else if (value != null) {
-                        row.createCell(c).setCellValue(value.toString());
-                    }
-                }
-            }
+            SheetFill.belowHeader(sheet, rows);
             workbook.write(out);
             return out.toByteArray();
         }
