@@ -102,7 +102,7 @@ class SalesImportController {
         byte[] bytes = file == null ? new byte[0] : file.getBytes();
         String fileName = file == null || file.getFilename() == null ? "upload.xlsx" : file.getFilename();
         SalesUploads.Result result = uploads.importFile(user, id, county, fileName, bytes,
-                confirm != null && !confirm.isBlank(), messages.locale(request));
+                confirm != null && !confirm.isBlank(), locale);
         Map<String, Object> model = model(scope, county);
         model.putAll(result.model());
         model.put("fig", figures);

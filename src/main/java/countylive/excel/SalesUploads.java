@@ -132,28 +132,33 @@ class SalesUploads {
     /** The report of a refused file: its first problems, and the file with them marked when it can be. */
     private Result refused(CurrentUser user, String fileName, UploadedWorkbook.Checked file, ImportRefusal refusal,
                            Locale locale) {
-        List<ImportProblem> problems = new ArrayList<>();
+        // only the problems shown are put into words: a file may have a great many
+        List<ImportProblem> shown = new ArrayList<>();
+        int count = 0;
         String stopped = null;
         for (SalesFile.RowProblem problem : refusal.rows()) {
-            String message = messages.get(locale, problem.key(), problem.arguments().toArray());
             if (READING_STOPPED.contains(problem.key())) {
-                stopped = messages.get(locale, "excel.import.stoppedAt", problem.row()) + message;
-            } else {
-                problems.add(new ImportProblem(problem.row(), column(problem.field()), message, problem.warning()));
+                stopped = messages.get(locale, "excel.import.stoppedAt", problem.row()) + text(problem, locale);
+            } else if (count++ < PROBLEMS_SHOWN) {
+                shown.add(new ImportProblem(problem.row(), column(problem.field()), text(problem, locale),
+                        problem.warning()));
             }
         }
-        List<ImportProblem> shown = problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size()));
         Result result = Result.of(HttpStatus.UNPROCESSABLE_ENTITY, "problems", shown);
-        result.model().put("problemCount", problems.size());
+        result.model().put("problemCount", count);
         result.model().put("stopped", stopped);
         result.model().put("onlyWarnings", refusal.onlyWarnings());
-        // a copy too large to open whole or to keep is not handed back: the report lists the problems all the same
-        // the copy marks the problems the page lists: marking a thousand comments takes seconds
+        // the copy marks the problems the page lists (marking a thousand comments takes seconds); a copy
+        // too large to open whole or to keep is not handed back: the report lists the problems all the same
         byte[] marked = file.markable() ? marked(file, shown) : null;
         if (marked != null) {
             result.model().put("rejection", rejections.keep(user.id(), "marked_" + fileName, marked));
         }
         return result;
+    }
+
+    private String text(SalesFile.RowProblem problem, Locale locale) {
+        return messages.get(locale, problem.key(), problem.arguments().toArray());
     }
 
     private @Nullable byte[] marked(UploadedWorkbook.Checked file, List<ImportProblem> problems) {

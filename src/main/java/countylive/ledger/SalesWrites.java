@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +88,7 @@ final class SalesWrites {
             if (importedBefore(tx, file)) {
                 throw Refusal.conflict(null, "excel.import.sameFile");
             }
-            Map<Long, LocalDate> here = sessionsOf(tx, file.campaignId(), file.countyCode());
+            Map<Long, LineWriter.Session> here = sessionsOf(tx, file.campaignId(), file.countyCode());
             Set<Long> productIds = new HashSet<>();
             file.rows().forEach(row -> {
                 if (row.productId() != null) {
@@ -110,7 +109,9 @@ final class SalesWrites {
                                              created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""", Jdbc.values(file.campaignId(), file.countyCode(), file.sha256(),
                     shortened(file.fileName()), puts.size(), tx.actor.isSystem() ? null : tx.actor.id(), tx.now));
-            Map<Long, LineWriter.Session> sessions = LineWriter.sessions(tx, sessionIds(puts));
+            // the sessions written, all of them the county's (check refused any other)
+            Map<Long, LineWriter.Session> sessions = new LinkedHashMap<>();
+            puts.forEach(put -> sessions.put(put.sessionId(), here.get(put.sessionId())));
             tx.changedSessions.addAll(sessions.keySet());
             LineWriter.Outcome outcome = LineWriter.put(tx, sessions, counties(products), puts, file.fileName());
             // the grids of these sessions were opened before the import: make them stale
@@ -142,7 +143,7 @@ final class SalesWrites {
     }
 
     /** The rules of every row against the county's sessions and the products; the lines to write. */
-    private static List<LineWriter.Put> check(SalesFile file, Map<Long, LocalDate> here,
+    private static List<LineWriter.Put> check(SalesFile file, Map<Long, LineWriter.Session> here,
                                               Map<Long, LineWriter.Product> products,
                                               List<SalesFile.RowProblem> problems) {
         List<LineWriter.Put> puts = new ArrayList<>();
@@ -195,23 +196,19 @@ final class SalesWrites {
         return found[0];
     }
 
-    private static Map<Long, LocalDate> sessionsOf(Tx tx, long campaignId, String countyCode) throws SQLException {
-        Map<Long, LocalDate> days = new HashMap<>();
+    private static Map<Long, LineWriter.Session> sessionsOf(Tx tx, long campaignId, String countyCode)
+            throws SQLException {
+        Map<Long, LineWriter.Session> sessions = new HashMap<>();
         query(tx.connection, "SELECT id, live_date FROM live_session WHERE campaign_id = ? AND county_code = ?",
-                List.of(campaignId, countyCode), row -> days.put(row.getLong(1), row.getObject(2, LocalDate.class)));
-        return days;
+                List.of(campaignId, countyCode), row -> sessions.put(row.getLong(1), new LineWriter.Session(row.getLong(1),
+                        campaignId, countyCode, row.getObject(2, LocalDate.class))));
+        return sessions;
     }
 
     static Map<Long, String> counties(Map<Long, LineWriter.Product> products) {
         Map<Long, String> counties = new HashMap<>();
         products.values().forEach(product -> counties.put(product.id(), product.countyCode()));
         return counties;
-    }
-
-    private static Set<Long> sessionIds(List<LineWriter.Put> puts) {
-        Set<Long> ids = new LinkedHashSet<>();
-        puts.forEach(put -> ids.add(put.sessionId()));
-        return ids;
     }
 
     private static @Nullable String shortened(@Nullable String name) {
