@@ -5,7 +5,8 @@
   // (The server refuses a duplicate anyway; this just spares a weak connection.)
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    var question = form.getAttribute('data-confirm');
+    // a button may ask its own question (one of several steps in one form)
+    var question = (event.submitter && event.submitter.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) {
       event.preventDefault();
       return;

@@ -61,10 +61,12 @@ class CampaignController {
     private final FormFlow flow;
     private final AuditTrail audit;
     private final Messages messages;
+    private final SignOffs signOffs;
 
     CampaignController(CampaignRepository campaigns, Campaigns visibility, PartnerRepository partners,
                        CampaignService service, Counties counties, FormView forms, FormFlow flow, AuditTrail audit,
-                       Messages messages) {
+                       Messages messages, SignOffs signOffs) {
+        this.signOffs = signOffs;
         this.campaigns = campaigns;
         this.visibility = visibility;
         this.partners = partners;
@@ -109,7 +111,8 @@ class CampaignController {
 
     @Get("/{id}")
     ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
-        return new ModelAndView<>("campaign/show", showModel(visible(id, CurrentUser.of(authentication))));
+        CurrentUser user = CurrentUser.of(authentication);
+        return new ModelAndView<>("campaign/show", showModel(visible(id, user), user));
     }
 
     @Get("/{id}/edit")
@@ -126,7 +129,7 @@ class CampaignController {
         Campaign stored = find(id);
         FormFlow.Page page = new FormFlow.Page(FORM, form.values(), () -> formExtras(form, stored));
         return flow.update(request, form.versionNumber(), page, errors -> validate(form, errors, id),
-                draft -> service.update(CurrentUser.of(authentication), draft), "/campaigns/" + id);
+                draft -> service.update(CurrentUser.of(authentication), draft, form.closeReason()), "/campaigns/" + id);
     }
 
     @Post(value = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -137,7 +140,7 @@ class CampaignController {
         if (!blockers.any()) {
             return HttpResponse.seeOther(URI.create("/campaigns?flash=deleted"));
         }
-        Map<String, Object> model = showModel(campaign);
+        Map<String, Object> model = showModel(campaign, CurrentUser.of(authentication));
         model.put("deleteError", whyNotDeleted(request, blockers));
         return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("campaign/show", model));
     }
@@ -175,7 +178,7 @@ class CampaignController {
         return campaign;
     }
 
-    private Map<String, Object> showModel(Campaign campaign) {
+    private Map<String, Object> showModel(Campaign campaign, CurrentUser user) {
         long id = campaign.id();
         Set<Long> partnerIds = Set.copyOf(campaigns.partnerIds(id));
         Map<String, Object> model = new HashMap<>();
@@ -183,6 +186,10 @@ class CampaignController {
         model.put("partners", partners.listOrderByName().stream().filter(p -> partnerIds.contains(p.id())).toList());
         model.put("counties", List.copyOf(counties.findAll(campaigns.countyCodes(id)).values()));
         model.put("history", audit.historyOf(CampaignService.AUDIT_TYPE, id));
+        model.put("signOff", signOffs.counties(id).stream()
+                .collect(Collectors.toMap(SignOffs.County::code, SignOffs.County::state)));
+        model.put("tally", signOffs.tally(id));
+        model.put("timeline", signOffs.timeline(id, user));
         return model;
     }
 

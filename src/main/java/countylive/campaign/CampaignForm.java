@@ -27,7 +27,7 @@ record CampaignForm(@Nullable String name, @Nullable String theme, @Nullable Str
                     @Nullable String targetGross, @Nullable String targetPeople,
                     @Nullable List<String> partner, @Nullable List<String> county,
                     @Nullable List<String> removeCounty, @Nullable String addCounties,
-                    @Nullable String version, @Nullable String submission, @Nullable String csrf) implements CsrfForm {
+                    @Nullable String closeReason, @Nullable String version, @Nullable String submission, @Nullable String csrf) implements CsrfForm {
 
     /** A valid form: the campaign and the partners and counties it should have. */
     record Draft(Campaign campaign, List<Long> partnerIds, List<String> countyCodes) {
@@ -35,7 +35,7 @@ record CampaignForm(@Nullable String name, @Nullable String theme, @Nullable Str
 
     static CampaignForm blank(String submission) {
         return new CampaignForm("", "", "", "", CampaignStatus.PLANNED.name(), "", "", "",
-                List.of(), List.of(), List.of(), "", "", submission, null);
+                List.of(), List.of(), List.of(), "", "", "", submission, null);
     }
 
     static CampaignForm of(Campaign campaign, List<Long> partnerIds, List<String> countyCodes) {
@@ -43,7 +43,7 @@ record CampaignForm(@Nullable String name, @Nullable String theme, @Nullable Str
                 campaign.endsOn().toString(), campaign.status().name(), text(campaign.description()),
                 campaign.targetGross() == null ? "" : campaign.targetGross().toPlainString(),
                 campaign.targetPeople() == null ? "" : String.valueOf(campaign.targetPeople()),
-                partnerIds.stream().map(String::valueOf).toList(), countyCodes, List.of(), "",
+                partnerIds.stream().map(String::valueOf).toList(), countyCodes, List.of(), "", "",
                 String.valueOf(campaign.version()), null, null);
     }
 
@@ -125,6 +125,7 @@ record CampaignForm(@Nullable String name, @Nullable String theme, @Nullable Str
         values.put("county", list(county));
         values.put("removeCounty", list(removeCounty));
         values.put("addCounties", text(addCounties));
+        values.put("closeReason", text(closeReason));
         values.put("version", text(version));
         values.put("submission", text(submission));
         return values;

@@ -1,5 +1,7 @@
 package countylive.campaign;
 
+import io.micronaut.core.annotation.Nullable;
+
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
@@ -92,6 +94,18 @@ interface CampaignRepository extends CrudRepository<Campaign, Long> {
                  + (SELECT COUNT(*) FROM sale_import WHERE campaign_id = :id AND county_code = :countyCode)""",
             readOnly = true)
     long countRecordsInCounty(long id, String countyCode);
+
+    /** The campaign's counties whose figures are not yet accepted (see SignOffState), in code order. */
+    @Query(value = "SELECT county_code FROM campaign_county WHERE campaign_id = :id AND sign_off <> 'ACCEPTED'"
+            + " ORDER BY county_code", readOnly = true)
+    List<String> countiesNotAccepted(long id);
+
+    /** The sign-off timeline's entry for a campaign closed with counties not yet accepted. */
+    @Query("""
+            INSERT INTO sign_off_event (campaign_id, county_code, action, user_id, user_name, occurred_at, reason)
+            VALUES (:id, NULL, 'CLOSE_OVERRIDE', :userId, :userName, :at, :reason)""")
+    void recordCloseOverride(long id, @Nullable Long userId, String userName, java.time.LocalDateTime at,
+                             String reason);
 
     /** Locks one campaign county for a change of its data and raises its revision (see CampaignLocks). */
     @Query("UPDATE campaign_county SET revision = revision + 1 WHERE campaign_id = :id AND county_code = :countyCode")

@@ -7,6 +7,7 @@ import countylive.region.Counties;
 import countylive.region.CountyInfo;
 import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,9 +39,11 @@ class CampaignService {
     private final Counties counties;
     private final Submissions submissions;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
     CampaignService(CampaignRepository campaigns, CampaignLocks locks, Counties counties, Submissions submissions,
-                    AuditTrail audit) {
+                    AuditTrail audit, java.time.Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.locks = locks;
         this.counties = counties;
@@ -73,7 +76,7 @@ class CampaignService {
      *                 caught first, as a stale version (409).
      */
     @Transactional
-    Campaign update(CurrentUser user, CampaignForm.Draft draft) {
+    Campaign update(CurrentUser user, CampaignForm.Draft draft, @Nullable String closeReason) {
         Campaign changed = draft.campaign();
         // first, as every writer of the campaign's data does: no session, line or link of any of its
         // counties changes until this commits, so the checks below hold until then (a closing too)
@@ -91,6 +94,9 @@ class CampaignService {
             throw Refusal.invalid(null, "campaign.closed.onlyStatus");
         }
         checkPeriodHoldsSessions(changed);
+        if (changed.status() == CampaignStatus.CLOSED && before.status() != CampaignStatus.CLOSED) {
+            closeOnlyWhenAccepted(user, before.id(), countiesBefore, draft.countyCodes(), closeReason);
+        }
         List<String> removed = countiesBefore.stream().filter(code -> !draft.countyCodes().contains(code)).toList();
         List<String> inUse = removed.stream().filter(code -> campaigns.countRecordsInCounty(before.id(), code) > 0)
                 .toList();
@@ -113,6 +119,33 @@ class CampaignService {
         audit.updated(user, AUDIT_TYPE, saved.id(), null, before.auditValues(partnersBefore, countiesBefore),
                 saved.auditValues(draft.partnerIds(), draft.countyCodes()));
         return saved;
+    }
+
+    /**
+     * A campaign closes when every county's figures are accepted; otherwise only with a reason,
+     * which the sign-off timeline keeps (a county joining as the campaign closes is not accepted).
+     */
+    private void closeOnlyWhenAccepted(CurrentUser user, long id, List<String> countiesBefore, List<String> countiesAfter,
+                                       @Nullable String closeReason) {
+        Set<String> notAccepted = new java.util.TreeSet<>(campaigns.countiesNotAccepted(id));
+        notAccepted.retainAll(countiesAfter);
+        countiesAfter.stream().filter(code -> !countiesBefore.contains(code)).forEach(notAccepted::add);
+        if (notAccepted.isEmpty()) {
+            return;
+        }
+        String reason = closeReason == null ? "" : closeReason.strip();
+        if (reason.isEmpty()) {
+            List<String> names = counties.findAll(List.copyOf(notAccepted)).values().stream().map(CountyInfo::label)
+                    .toList();
+            String shown = String.join("、", names.subList(0, Math.min(10, names.size())))
+                    + (names.size() > 10 ? " …" : "");
+            throw Refusal.invalid("closeReason", "signoff.close.needsAcceptance", notAccepted.size(), shown);
+        }
+        if (reason.length() > SignOffAction.REASON_LENGTH) {
+            throw Refusal.invalid("closeReason", "input.tooLong", SignOffAction.REASON_LENGTH);
+        }
+        campaigns.recordCloseOverride(id, user.isSystem() ? null : user.id(), user.displayName(),
+                java.time.LocalDateTime.now(clock), reason);
     }
 
     /**

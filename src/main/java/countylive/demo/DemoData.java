@@ -3,7 +3,9 @@ package countylive.demo;
 import countylive.access.CurrentUser;
 import countylive.campaign.CampaignStatus;
 import countylive.host.Platform;
+import countylive.campaign.SignOffAction;
 import countylive.ledger.CampaignLoad;
+import countylive.ledger.SignOffChange;
 import countylive.ledger.HouseholdDraft;
 import countylive.ledger.Ledger;
 import countylive.ledger.LineFigures;
@@ -31,10 +33,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The illustrative campaigns of demo mode (countylive.demo, on with the embedded database): the
@@ -164,7 +167,12 @@ public class DemoData {
             List<CampaignLoad.Session> sessions = sessions(plan, campaignId);
             List<CampaignLoad.Household> households = plan.people() > 0 ? households(plan, campaignId) : List.of();
             ledger.load(LOADER, new CampaignLoad(campaignId, sessions, households));
-            // complete: the demo campaigns are the final figures of campaigns that have ended
+            // complete: the demo campaigns are the final figures of campaigns that have ended, every
+            // county's figures submitted and accepted
+            Set<String> codes = new TreeSet<>();
+            plan.counties().forEach(county -> codes.add(county.code()));
+            ledger.signOff(LOADER, new SignOffChange(campaignId, SignOffAction.SUBMIT, codes, null));
+            ledger.signOff(LOADER, new SignOffChange(campaignId, SignOffAction.ACCEPT, codes, null));
             update("UPDATE campaign SET status = ? WHERE id = ?", CampaignStatus.CLOSED, campaignId);
         }
 

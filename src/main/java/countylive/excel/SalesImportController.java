@@ -1,6 +1,7 @@
 package countylive.excel;
 
 import countylive.access.CurrentUser;
+import countylive.campaign.SignOffs;
 import countylive.web.Figures;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
@@ -50,10 +51,12 @@ class SalesImportController {
     private final Figures figures;
     private final ExecutorService executor;
     private final Clock clock;
+    private final SignOffs signOffs;
 
     SalesImportController(ImportScope scopes, SalesUploads uploads, ImportWorkbooks workbooks, Rejections rejections,
                           Messages messages, Figures figures, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-                          Clock clock) {
+                          Clock clock, SignOffs signOffs) {
+        this.signOffs = signOffs;
         this.scopes = scopes;
         this.uploads = uploads;
         this.workbooks = workbooks;
@@ -65,9 +68,14 @@ class SalesImportController {
     }
 
     @Get("/campaigns/{id}/import")
-    ModelAndView<Map<String, Object>> page(long id, Authentication authentication) {
-        ImportScope.Scope scope = scopes.of(CurrentUser.of(authentication), id);
-        return new ModelAndView<>("excel/import", model(scope, null));
+    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, long id, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        ImportScope.Scope scope = scopes.of(user, id);
+        Map<String, Object> model = model(scope, null);
+        // the counties the sign-off holds back say so before a file is chosen
+        model.put("lockNotices", scope.counties().keySet().stream()
+                .flatMap(county -> signOffs.lockNotice(request, user, id, county).stream()).toList());
+        return new ModelAndView<>("excel/import", model);
     }
 
     @Get(value = "/campaigns/{id}/import/template.xlsx", produces = Downloads.XLSX_TYPE)
@@ -98,6 +106,13 @@ class SalesImportController {
         }
         if (scope.closed()) {
             return refused(scope, county, "excel.import.closed", HttpStatus.CONFLICT);
+        }
+        var lockNotice = signOffs.lockNotice(request, user, id, county);
+        if (lockNotice.isPresent()) {
+            // the ledger would refuse it too, after reading the whole file
+            Map<String, Object> model = model(scope, county);
+            model.put("refusalText", lockNotice.get());
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("excel/import", model));
         }
         byte[] bytes = file == null ? new byte[0] : file.getBytes();
         String fileName = file == null || file.getFilename() == null ? "upload.xlsx" : file.getFilename();

@@ -3,12 +3,15 @@ package countylive.household;
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.audit.RecordType;
+import countylive.campaign.SignOffs;
 import countylive.web.RecordNotFoundException;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds households the way their pages may see them, and builds the household page's model
@@ -21,11 +24,13 @@ class HouseholdPages {
     private final HouseholdRepository households;
     private final LinkRepository links;
     private final AuditTrail audit;
+    private final SignOffs signOffs;
 
-    HouseholdPages(HouseholdRepository households, LinkRepository links, AuditTrail audit) {
+    HouseholdPages(HouseholdRepository households, LinkRepository links, AuditTrail audit, SignOffs signOffs) {
         this.households = households;
         this.links = links;
         this.audit = audit;
+        this.signOffs = signOffs;
     }
 
     /** @throws RecordNotFoundException for an unknown id and another county's household */
@@ -36,16 +41,30 @@ class HouseholdPages {
 
     Map<String, Object> showModel(CurrentUser user, Household household) {
         List<LinkRepository.Option> campaigns = links.campaignsOf(household.countyCode());
+        List<LinkRepository.LinkRow> linked = links.linksOf(household.id());
+        // the campaigns in which the sign-off holds this county's data back from the user: their
+        // links cannot change, and no new link can be made in them
+        Set<Long> held = new HashSet<>();
+        campaigns.forEach(c -> heldIn(user, c.id(), household.countyCode(), held));
+        linked.forEach(l -> heldIn(user, l.campaignId(), household.countyCode(), held));
         Map<String, Object> model = new HashMap<>();
+        model.put("heldCampaigns", held);
         model.put("household", household);
         model.put("countyName", HouseholdRepository.nameOf(households.counties(List.of(household.countyCode())),
                 household.countyCode()));
-        model.put("links", links.linksOf(household.id()));
-        model.put("campaigns", campaigns.stream().filter(c -> !c.closed()).toList());
+        model.put("links", linked);
+        model.put("campaigns", campaigns.stream().filter(c -> !c.closed() && !held.contains(c.id())).toList());
         model.put("products", links.productsOf(household.countyCode()));
         model.put("mayEdit", user.mayEdit(household.countyCode()));
         model.put("history", audit.historyOf(RecordType.HOUSEHOLD, household.id()));
         model.put("linkHistory", audit.historyUnder(RecordType.HOUSEHOLD, household.id(), RecordType.BENEFICIARY_LINK));
         return model;
+    }
+
+    private void heldIn(CurrentUser user, long campaignId, String countyCode, Set<Long> held) {
+        if (!held.contains(campaignId) && signOffs.county(campaignId, countyCode)
+                .filter(county -> county.state().holdsBack(user)).isPresent()) {
+            held.add(campaignId);
+        }
     }
 }

@@ -18,7 +18,9 @@ import static countylive.ledger.Jdbc.query;
  * Registered poor households. A household's members count in the people assisted of every
  * campaign that links it, in its own county; so that a campaign's figures never shift after the
  * fact, a household cannot move to another county while any campaign links it, nor change its
- * members while a closed campaign links it (docs/summaries.md, "People assisted").
+ * members while a closed campaign links it (docs/summaries.md, "People assisted"). While a
+ * campaign county that links it is accepted (or submitted, for its coordinator), only its name and
+ * registration number may be corrected: the sign-off holds its members and village.
  *
  * <p>A household that no campaign links touches no campaign county, so its changes hold the
  * household's own row locked (after any county locks, as every change does): two edits, or an
@@ -60,6 +62,13 @@ final class HouseholdWrites {
             }
             if (draft.members() != (int) before.auditValues().get("members") && linkedToClosed(tx, id)) {
                 throw Refusal.invalid("members", "ledger.membersFinal");
+            }
+            if (draft.members() == (int) before.auditValues().get("members")
+                    && java.util.Objects.equals(draft.village(), before.auditValues().get("village"))
+                    && draft.countyCode().equals(before.countyCode())) {
+                // its name or number corrected: the people assisted, by county and village, stay as
+                // they are, so an accepted campaign that links it does not hold the correction back
+                tx.keepsFigures();
             }
             if (Jdbc.update(tx.connection, """
                     UPDATE household SET registration_no = ?, county_code = ?, village = ?, head_name = ?, members = ?,

@@ -31,6 +31,8 @@ import java.util.function.ToLongFunction;
  * <li>locks the campaign counties the change touches, in order, which raises their revision
  *     ({@link CampaignLocks}); what it reads for the change is read after that;</li>
  * <li>lets the change check its rules and write its rows, each with an audit entry;</li>
+ * <li>refuses the change when a county it touches has its figures accepted, or submitted and the
+ *     user is their coordinator (the sign-off, {@link SignOffRule});</li>
  * <li>recomputes every rollup row the change's sessions and households fed before or feed now;</li>
  * <li>writes the audit entries, and the token's result.</li>
  * </ol>
@@ -114,11 +116,21 @@ public class Ledger {
     }
 
     /**
+     * A sign-off step (submit, accept, return, reopen) for some of a campaign's counties.
+     *
+     * @return how many counties moved (a county already where the step leads stays)
+     */
+    public int signOff(CurrentUser by, SignOffChange change) {
+        return run(change.action().name().toLowerCase(java.util.Locale.ROOT) + " the figures of campaign "
+                + change.campaignId() + " " + change.countyCodes(), by, SignOffWrites.step(change));
+    }
+
+    /**
      * Recomputes every rollup row of a campaign from its sessions, sale lines and links, under the
      * locks of all its counties: the repair after data was changed outside the application.
      */
     public void rebuild(CurrentUser by, long campaignId) {
-        run("recompute the rollups of campaign " + campaignId, by, Work.of(tx -> {
+        run("recompute the rollups of campaign " + campaignId, by, Work.keepingFigures(tx -> {
             Set<Footprint.Scope> counties = new TreeSet<>();
             Jdbc.query(tx.connection, "SELECT county_code FROM campaign_county WHERE campaign_id = ?",
                     List.of(campaignId), row -> counties.add(new Footprint.Scope(campaignId, row.getString(1))));
@@ -159,6 +171,9 @@ public class Ledger {
             Footprint fed = Rollups.footprint(connection, touches.sessions());
             Set<Footprint.Scope> counted = PeopleRollup.scopesOf(connection, touches.households());
             R result = work.apply(tx);
+            if (!work.keepsFigures() && !tx.figuresKept()) {
+                SignOffRule.require(tx);
+            }
             // the rollups follow: every row the change's records fed before or feed now
             Footprint feeds = fed.plus(Rollups.footprint(connection, union(touches.sessions(), tx.changedSessions)));
             counted.addAll(PeopleRollup.scopesOf(connection, union(touches.households(), tx.changedHouseholds)));

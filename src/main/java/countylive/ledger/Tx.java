@@ -41,6 +41,7 @@ final class Tx {
     /** The same for households (new households with links). */
     final Set<Long> changedHouseholds = new LinkedHashSet<>();
     private final Set<Footprint.Scope> locked = new TreeSet<>();
+    private boolean figuresKept;
     private final Set<Footprint.Scope> absent = new TreeSet<>();
     private final Map<Long, Campaign> campaigns = new HashMap<>();
 
@@ -54,6 +55,18 @@ final class Tx {
     /** Notes the outcome of a lock: locked, or the county does not take part in the campaign. */
     void lockTaken(Footprint.Scope scope, boolean takesPart) {
         (takesPart ? locked : absent).add(scope);
+    }
+
+    /**
+     * Says that this change, as it turned out, leaves every figure as it was (a household's name
+     * corrected, say): the sign-off's hold does not apply to it.
+     */
+    void keepsFigures() {
+        figuresKept = true;
+    }
+
+    boolean figuresKept() {
+        return figuresKept;
     }
 
     boolean asked(Footprint.Scope scope) {

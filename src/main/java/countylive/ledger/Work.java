@@ -15,6 +15,14 @@ interface Work<R> {
 
     R apply(Tx tx) throws SQLException;
 
+    /**
+     * Whether the change leaves every figure as it was (a rollup repair, a sign-off step): the
+     * sign-off's hold on accepted and submitted data does not apply to it.
+     */
+    default boolean keepsFigures() {
+        return false;
+    }
+
     /** A step of a change, on its transaction. */
     @FunctionalInterface
     interface Step<T> {
@@ -22,7 +30,21 @@ interface Work<R> {
     }
 
     static <R> Work<R> of(Step<Touches> touches, Step<R> change) {
+        return of(touches, change, false);
+    }
+
+    /** A change that leaves every figure as it was. */
+    static <R> Work<R> keepingFigures(Step<Touches> touches, Step<R> change) {
+        return of(touches, change, true);
+    }
+
+    private static <R> Work<R> of(Step<Touches> touches, Step<R> change, boolean keepsFigures) {
         return new Work<>() {
+            @Override
+            public boolean keepsFigures() {
+                return keepsFigures;
+            }
+
             @Override
             public Touches touches(Tx tx) throws SQLException {
                 return touches.run(tx);

@@ -88,9 +88,14 @@ class SessionController {
                 query.hasSearch() ? query.likePattern() : "", query.pageable());
         Map<String, String> countyNames = counties.stream()
                 .collect(Collectors.toMap(EntryLookups.CountyRow::code, EntryLookups.CountyRow::name));
-        return new ModelAndView<>("livestream/list", Map.of("page", page, "query", query, "campaign", campaign,
-                "countyNames", countyNames, "mayAdd", !campaign.closed() && !scope.editableCounties(user, campaignId).isEmpty(),
+        SessionScope.Entry entry = scope.entry(request, user, campaignId);
+        Map<String, Object> model = new HashMap<>(Map.of("page", page, "query", query, "campaign", campaign,
+                "countyNames", countyNames, "mayAdd", !campaign.closed() && !entry.open().isEmpty(),
                 "listPath", "/campaigns/" + campaignId + "/sessions"));
+        if (entry.lockNotice() != null) {
+            model.put("lockNotice", entry.lockNotice());
+        }
+        return new ModelAndView<>("livestream/list", model);
     }
 
     @Get("/campaigns/{campaignId}/sessions/new")
@@ -98,15 +103,20 @@ class SessionController {
     HttpResponse<?> newForm(HttpRequest<?> request, long campaignId, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         EntryLookups.CampaignRow campaign = scope.campaign(user, campaignId);
-        List<EntryLookups.CountyRow> counties = scope.editableCounties(user, campaignId);
-        if (counties.isEmpty()) {
+        SessionScope.Entry entry = scope.entry(request, user, campaignId);
+        if (entry.own().isEmpty()) {
             throw new RecordNotFoundException("campaign", campaignId);
         }
+        // every county of theirs held back by the sign-off: the form says so before anything is typed
+        List<EntryLookups.CountyRow> counties = entry.open().isEmpty() ? entry.own() : entry.open();
         LocalDate today = LocalDate.now(clock);
         LocalDate day = today.isBefore(campaign.startsOn()) || today.isAfter(campaign.endsOn()) ? campaign.startsOn() : today;
         SessionForm blank = SessionForm.blank(Submissions.newToken(), counties.size() == 1 ? counties.get(0).code() : null, day);
-        return forms.render(request, "livestream/form", blank.values(), new FormErrors(),
-                formExtras(campaign, counties, null));
+        Map<String, Object> extras = formExtras(campaign, counties, null);
+        if (entry.open().isEmpty()) {
+            extras.put("lockNotice", entry.lockNotice());
+        }
+        return forms.render(request, "livestream/form", blank.values(), new FormErrors(), extras);
     }
 
     @Post(value = "/campaigns/{campaignId}/sessions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -128,9 +138,16 @@ class SessionController {
     }
 
     @Get("/sessions/{id}")
-    ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
+    ModelAndView<Map<String, Object>> show(HttpRequest<?> request, long id, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return new ModelAndView<>("livestream/show", showModel(user, scope.readable(user, id)));
+        LiveSession session = scope.readable(user, id);
+        Map<String, Object> model = showModel(user, session);
+        String lockNotice = user.mayEdit(session.countyCode()) ? scope.lockNotice(request, user, session) : null;
+        if (lockNotice != null) {
+            model.put("lockNotice", lockNotice);
+            model.put("mayEdit", false);
+        }
+        return new ModelAndView<>("livestream/show", model);
     }
 
     @Get("/sessions/{id}/edit")
@@ -140,8 +157,12 @@ class SessionController {
         LiveSession session = scope.editable(user, id);
         EntryLookups.CampaignRow campaign = lookups.campaign(session.campaignId()).orElseThrow();
         SessionForm form = SessionForm.of(session, sessions.hostIds(id), sessions.officialIds(id));
-        return forms.render(request, "livestream/form", form.values(), new FormErrors(),
-                formExtras(campaign, scope.editableCounties(user, campaign.id()), id));
+        Map<String, Object> extras = formExtras(campaign, scope.editableCounties(user, campaign.id()), id);
+        String lockNotice = scope.lockNotice(request, user, session);
+        if (lockNotice != null) {
+            extras.put("lockNotice", lockNotice);
+        }
+        return forms.render(request, "livestream/form", form.values(), new FormErrors(), extras);
     }
 
     @Post(value = "/sessions/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -3,6 +3,7 @@ package countylive.sale;
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.audit.RecordType;
+import countylive.campaign.SignOffs;
 import countylive.ledger.Ledger;
 import countylive.ledger.SaleLineRules.Typed;
 import countylive.ledger.SalesGrid;
@@ -61,9 +62,11 @@ class SalesController {
     private final FormFlow flow;
     private final Messages messages;
     private final AuditTrail audit;
+    private final SignOffs signOffs;
 
     SalesController(SaleLineRepository lines, SessionAccess sessions, Ledger ledger, FormView forms, FormFlow flow,
-                    Messages messages, AuditTrail audit) {
+                    Messages messages, AuditTrail audit, SignOffs signOffs) {
+        this.signOffs = signOffs;
         this.lines = lines;
         this.sessions = sessions;
         this.ledger = ledger;
@@ -85,8 +88,16 @@ class SalesController {
         values.put("version", String.valueOf(session.version()));
         values.put("submission", Submissions.newToken());
         Map<Long, SaleLineRepository.ProductRow> grid = gridProducts(session, stored);
-        return forms.render(request, "sale/grid", values, new FormErrors(),
-                extras(request, user, session, grid, typed, List.of(), Map.of()));
+        Map<String, Object> extras = extras(request, user, session, grid, typed, List.of(), Map.of());
+        // held back by the sign-off: the grid is read-only and says why, before anything is typed (a
+        // save refused meanwhile keeps its form and what was typed, with the same reason above it)
+        signOffs.lockNotice(request, user, session.campaignId(), session.countyCode())
+                .filter(notice -> user.mayEdit(session.countyCode()))
+                .ifPresent(notice -> {
+                    extras.put("lockNotice", notice);
+                    extras.put("mayEdit", false);
+                });
+        return forms.render(request, "sale/grid", values, new FormErrors(), extras);
     }
 
     @Post(value = "/sessions/{id}/sales", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -3,7 +3,9 @@ package countylive.summary;
 import countylive.web.Figures;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 
@@ -26,15 +28,18 @@ class OverviewController {
         this.figures = figures;
     }
 
+    /** @param accepted "1" to count only the campaign counties whose figures are accepted */
     @Get
-    ModelAndView<Map<String, Object>> overview() {
-        long[] people = queries.nationalPeople();
+    ModelAndView<Map<String, Object>> overview(@QueryValue @Nullable String accepted) {
+        boolean acceptedOnly = "1".equals(accepted);
+        long[] people = queries.nationalPeople(acceptedOnly);
         return new ModelAndView<>("summary/overview", Map.of(
                 "fig", figures,
-                "campaigns", queries.campaigns(),
-                "provinces", queries.provinces(),
-                "national", queries.national(),
+                "campaigns", queries.campaigns(acceptedOnly),
+                "provinces", queries.provinces(acceptedOnly),
+                "national", queries.national(acceptedOnly),
                 "households", people[0],
-                "people", people[1]));
+                "people", people[1],
+                "acceptedOnly", acceptedOnly));
     }
 }

@@ -11,7 +11,8 @@ import static countylive.summary.Sql.money;
 /**
  * The figures across campaigns: per campaign, per province and national, all by GROUP BY; the
  * sessions, views and sales from the county_day_sales rollup (one row per campaign, county and day)
- * rather than from live_session and sale_line.
+ * rather than from live_session and sale_line. With {@code acceptedOnly}, only the campaign counties
+ * whose figures are accepted count (the sign-off): each rollup is joined to its campaign county.
  */
 @Singleton
 class OverviewQueries {
@@ -22,36 +23,51 @@ class OverviewQueries {
         this.sql = sql;
     }
 
-    List<Rows.CampaignTotal> campaigns() {
+    /** The campaign counties that count: all of them, or the accepted ones. */
+    private static String counting(boolean acceptedOnly) {
+        return acceptedOnly ? "(SELECT campaign_id, county_code, sign_off FROM campaign_county WHERE sign_off = 'ACCEPTED')"
+                : "campaign_county";
+    }
+
+    /** A rollup's rows in the campaign counties that count. */
+    private static String rollup(String table, boolean acceptedOnly) {
+        return acceptedOnly ? "(SELECT r.* FROM " + table + " r JOIN campaign_county a ON a.campaign_id = r.campaign_id"
+                + " AND a.county_code = r.county_code AND a.sign_off = 'ACCEPTED')" : table;
+    }
+
+    List<Rows.CampaignTotal> campaigns(boolean acceptedOnly) {
         return sql.list("SELECT c.id, c.name, c.starts_on, c.ends_on, COALESCE(cc.counties, 0) AS counties,"
+                + " COALESCE(cc.accepted, 0) AS accepted,"
                 + " COALESCE(s.sessions, 0) AS sessions, COALESCE(s.units, 0) AS units, s.gross, s.refunds,"
                 + " s.views, hh.people"
                 + " FROM campaign c"
-                + " LEFT JOIN (SELECT campaign_id, COUNT(*) AS counties FROM campaign_county GROUP BY campaign_id) cc"
-                + "   ON cc.campaign_id = c.id"
+                + " LEFT JOIN (SELECT campaign_id, COUNT(*) AS counties, SUM(sign_off = 'ACCEPTED') AS accepted"
+                + "   FROM " + counting(acceptedOnly) + " x GROUP BY campaign_id) cc ON cc.campaign_id = c.id"
                 + " LEFT JOIN (SELECT campaign_id, SUM(sessions) AS sessions, SUM(views) AS views, SUM(units) AS units,"
-                + "   SUM(gross) AS gross, SUM(refunds) AS refunds FROM county_day_sales GROUP BY campaign_id) s"
-                + "   ON s.campaign_id = c.id"
-                + " LEFT JOIN (SELECT campaign_id, SUM(people) AS people FROM county_people GROUP BY campaign_id) hh"
-                + "   ON hh.campaign_id = c.id"
+                + "   SUM(gross) AS gross, SUM(refunds) AS refunds FROM " + rollup("county_day_sales", acceptedOnly)
+                + "   d GROUP BY campaign_id) s ON s.campaign_id = c.id"
+                + " LEFT JOIN (SELECT campaign_id, SUM(people) AS people FROM " + rollup("county_people", acceptedOnly)
+                + "   p GROUP BY campaign_id) hh ON hh.campaign_id = c.id"
                 + " ORDER BY c.starts_on DESC, c.id DESC", List.of(),
                 row -> new Rows.CampaignTotal(row.getLong("id"), row.getString("name"), date(row, "starts_on"),
-                        date(row, "ends_on"), row.getLong("counties"), row.getLong("sessions"), row.getLong("units"),
-                        money(row, "gross"), money(row, "refunds"), longOrNull(row, "views"), longOrNull(row, "people")));
+                        date(row, "ends_on"), row.getLong("counties"), row.getLong("accepted"), row.getLong("sessions"),
+                        row.getLong("units"), money(row, "gross"), money(row, "refunds"), longOrNull(row, "views"),
+                        longOrNull(row, "people")));
     }
 
     /** Provinces with at least one participating county. */
-    List<Rows.ProvinceTotal> provinces() {
+    List<Rows.ProvinceTotal> provinces(boolean acceptedOnly) {
         return sql.list("SELECT p.code, p.name, cc.campaigns, cc.counties, COALESCE(s.sessions, 0) AS sessions,"
                 + " COALESCE(s.units, 0) AS units, s.gross, s.refunds, s.views"
                 + " FROM province p"
                 + " JOIN (SELECT c.province_code, COUNT(DISTINCT x.campaign_id) AS campaigns,"
-                + "   COUNT(DISTINCT x.county_code) AS counties FROM campaign_county x"
+                + "   COUNT(DISTINCT x.county_code) AS counties FROM " + counting(acceptedOnly) + " x"
                 + "   JOIN county c ON c.code = x.county_code GROUP BY c.province_code) cc ON cc.province_code = p.code"
                 + " LEFT JOIN (SELECT c.province_code, SUM(t.sessions) AS sessions, SUM(t.views) AS views,"
                 + "   SUM(t.units) AS units, SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
                 + "   FROM (SELECT county_code, SUM(sessions) AS sessions, SUM(views) AS views, SUM(units) AS units,"
-                + "     SUM(gross) AS gross, SUM(refunds) AS refunds FROM county_day_sales GROUP BY county_code) t"
+                + "     SUM(gross) AS gross, SUM(refunds) AS refunds FROM " + rollup("county_day_sales", acceptedOnly)
+                + "     d GROUP BY county_code) t"
                 + "   JOIN county c ON c.code = t.county_code GROUP BY c.province_code) s ON s.province_code = p.code"
                 + " ORDER BY gross DESC, p.code", List.of(),
                 row -> new Rows.ProvinceTotal(row.getString("code"), row.getString("name"), row.getLong("campaigns"),
@@ -60,21 +76,23 @@ class OverviewQueries {
     }
 
     /** National totals; people count each household once across all campaigns. */
-    Rows.ProvinceTotal national() {
-        return sql.one("SELECT (SELECT COUNT(*) FROM campaign) AS campaigns,"
-                + " (SELECT COUNT(DISTINCT county_code) FROM campaign_county) AS counties,"
+    Rows.ProvinceTotal national(boolean acceptedOnly) {
+        String campaigns = acceptedOnly ? "(SELECT COUNT(DISTINCT campaign_id) FROM " + counting(true) + " x)"
+                : "(SELECT COUNT(*) FROM campaign)";
+        return sql.one("SELECT " + campaigns + " AS campaigns,"
+                + " (SELECT COUNT(DISTINCT county_code) FROM " + counting(acceptedOnly) + " x) AS counties,"
                 + " COALESCE(SUM(t.sessions), 0) AS sessions, SUM(t.views) AS views,"
                 + " COALESCE(SUM(t.units), 0) AS units, SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
-                + " FROM county_day_sales t", List.of(),
+                + " FROM " + rollup("county_day_sales", acceptedOnly) + " t", List.of(),
                 row -> new Rows.ProvinceTotal("", "", row.getLong("campaigns"), row.getLong("counties"),
                         row.getLong("sessions"), row.getLong("units"), money(row, "gross"), money(row, "refunds"),
                         longOrNull(row, "views")));
     }
 
-    /** Distinct households linked to any campaign and their members. */
-    long[] nationalPeople() {
+    /** Distinct households linked to any campaign (in an accepted campaign county) and their members. */
+    long[] nationalPeople(boolean acceptedOnly) {
         return sql.one("SELECT COUNT(*), COALESCE(SUM(h.members), 0) FROM household h"
-                + " WHERE h.id IN (SELECT household_id FROM beneficiary_link)", List.of(),
-                row -> new long[] {row.getLong(1), row.getLong(2)});
+                + " WHERE h.id IN (SELECT household_id FROM " + rollup("beneficiary_link", acceptedOnly) + " b)",
+                List.of(), row -> new long[] {row.getLong(1), row.getLong(2)});
     }
 }

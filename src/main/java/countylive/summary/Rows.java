@@ -24,7 +24,8 @@ public final class Rows {
 
     public record County(String code, String name, String provinceName, boolean poverty, long sessions,
                   @Nullable BigDecimal hours, long units, long orders, BigDecimal gross, BigDecimal refunds,
-                  @Nullable Long views, @Nullable Long peakViewers, long households, @Nullable Long people) {
+                  @Nullable Long views, @Nullable Long peakViewers, long households, @Nullable Long people,
+                  boolean accepted) {
         public BigDecimal net() {
             return gross.subtract(refunds);
         }
@@ -68,7 +69,7 @@ public final class Rows {
     }
 
     public record CampaignTotal(long id, String name, LocalDate startsOn, LocalDate endsOn, long counties,
-                         long sessions, long units, BigDecimal gross, BigDecimal refunds, @Nullable Long views,
+                         long acceptedCounties, long sessions, long units, BigDecimal gross, BigDecimal refunds, @Nullable Long views,
                          @Nullable Long people) {
         public BigDecimal net() {
             return gross.subtract(refunds);

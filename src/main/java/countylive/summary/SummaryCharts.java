@@ -28,6 +28,7 @@ final class SummaryCharts {
     }
 
     private static String province(SummaryFilter filter) {
-        return filter.province() == null ? "" : "&province=" + filter.province();
+        return (filter.province() == null ? "" : "&province=" + filter.province())
+                + (filter.acceptedOnly() ? "&accepted=1" : "");
     }
 }

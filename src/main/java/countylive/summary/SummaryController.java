@@ -2,6 +2,7 @@ package countylive.summary;
 
 import countylive.access.CurrentUser;
 import countylive.campaign.Campaigns;
+import countylive.campaign.SignOffs;
 import countylive.access.Role;
 import countylive.web.RecordNotFoundException;
 import countylive.web.Figures;
@@ -36,9 +37,11 @@ class SummaryController {
     private final Campaigns campaigns;
     private final Figures figures;
     private final boolean demo;
+    private final SignOffs signOffs;
 
-    SummaryController(SummaryQueries queries, Campaigns campaigns, Figures figures,
+    SummaryController(SummaryQueries queries, Campaigns campaigns, Figures figures, SignOffs signOffs,
                       @Value("${countylive.demo:false}") boolean demo) {
+        this.signOffs = signOffs;
         this.queries = queries;
         this.campaigns = campaigns;
         this.figures = figures;
@@ -68,6 +71,7 @@ class SummaryController {
         model.put("provinces", queries.provinces(id));
         model.put("filter", filter);
         model.put("h", headline);
+        model.put("tally", signOffs.tally(id));
         model.put("progressGross", Headline.progress(headline.gross(), campaign.targetGross()));
         model.put("progressPeople", Headline.progress(headline.people(), campaign.targetPeople()));
         model.put("counties", counties);

@@ -7,12 +7,18 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * What a summary covers: one campaign, a date range inside its period and optionally one
- * province. Dates outside the period are pulled back into it; a province that is not a six-digit
- * code is ignored.
+ * What a summary covers: one campaign, a date range inside its period, optionally one province,
+ * and optionally only the counties whose figures are accepted (the sign-off). Dates outside the
+ * period are pulled back into it; a province that is not a six-digit code is ignored.
  */
 public record SummaryFilter(long campaignId, LocalDate from, LocalDate to, @Nullable String province,
-                     LocalDate startsOn, LocalDate endsOn) {
+                     LocalDate startsOn, LocalDate endsOn, boolean acceptedOnly) {
+
+    /** All counties, accepted or not. */
+    public SummaryFilter(long campaignId, LocalDate from, LocalDate to, @Nullable String province, LocalDate startsOn,
+                         LocalDate endsOn) {
+        this(campaignId, from, to, province, startsOn, endsOn, false);
+    }
 
     static SummaryFilter of(HttpRequest<?> request, long campaignId, LocalDate startsOn, LocalDate endsOn) {
         var parameters = request.getParameters();
@@ -31,7 +37,8 @@ public record SummaryFilter(long campaignId, LocalDate from, LocalDate to, @Null
         }
         String province = parameters.getFirst("province").map(String::strip)
                 .filter(p -> p.matches("\\d{6}")).orElse(null);
-        return new SummaryFilter(campaignId, from, to, province, startsOn, endsOn);
+        boolean acceptedOnly = parameters.getFirst("accepted").map(String::strip).filter("1"::equals).isPresent();
+        return new SummaryFilter(campaignId, from, to, province, startsOn, endsOn, acceptedOnly);
     }
 
     /** The whole campaign, no province. */
@@ -45,7 +52,12 @@ public record SummaryFilter(long campaignId, LocalDate from, LocalDate to, @Null
     }
 
     public boolean isFiltered() {
-        return narrowsDates() || province != null;
+        return narrowsDates() || province != null || acceptedOnly;
+    }
+
+    /** The URL parameter that keeps "accepted counties only" on links that change the other filters. */
+    public @Nullable String accepted() {
+        return acceptedOnly ? "1" : null;
     }
 
     private static LocalDate date(@Nullable String text, LocalDate fallback) {

@@ -60,9 +60,9 @@ class SummaryQueries {
     Headline headline(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
         p.add(filter.campaignId());
-        String countyProvince = "";
+        String countyProvince = filter.acceptedOnly() ? " AND cc.sign_off = 'ACCEPTED'" : "";
         if (filter.province() != null) {
-            countyProvince = " AND c.province_code = ?";
+            countyProvince += " AND c.province_code = ?";
             p.add(filter.province());
         }
         long[] counties = sql.one("SELECT COUNT(*), COALESCE(SUM(c.poverty_county), 0) FROM campaign_county cc"
@@ -105,12 +105,12 @@ class SummaryQueries {
         List<Object> p = new ArrayList<>();
         String days = scope("d", filter, p);
         p.add(filter.campaignId());
-        String province = "";
+        String province = filter.acceptedOnly() ? " AND cc.sign_off = 'ACCEPTED'" : "";
         if (filter.province() != null) {
-            province = " AND c.province_code = ?";
+            province += " AND c.province_code = ?";
             p.add(filter.province());
         }
-        return sql.list("SELECT c.code, c.name, pr.name AS province_name, c.poverty_county,"
+        return sql.list("SELECT c.code, c.name, pr.name AS province_name, c.poverty_county, cc.sign_off,"
                 + " COALESCE(d.sessions, 0) AS sessions, d.hours, COALESCE(d.units, 0) AS units,"
                 + " COALESCE(d.orders, 0) AS orders, d.gross, d.refunds, d.views, d.peak,"
                 + " COALESCE(cp.households, 0) AS households, cp.people"
@@ -127,7 +127,7 @@ class SummaryQueries {
                         row.getBoolean("poverty_county"), row.getLong("sessions"), row.getBigDecimal("hours"),
                         row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds"),
                         longOrNull(row, "views"), longOrNull(row, "peak"), row.getLong("households"),
-                        longOrNull(row, "people")));
+                        longOrNull(row, "people"), "ACCEPTED".equals(row.getString("sign_off"))));
     }
 
     /** Hosts with the sales of the sessions they hosted; a session with two hosts counts for both. */
@@ -230,10 +230,12 @@ class SummaryQueries {
                 p.add(filter.province());
             }
             p.add(filter.campaignId());
+            StringBuilder where = new StringBuilder("ps.campaign_id = ?");
+            appendAccepted(where, "ps", filter, p);
             return "SELECT ps.product_id, SUM(ps.line_count) AS sessions, SUM(ps.units) AS units,"
                     + " SUM(ps.orders) AS orders, SUM(ps.gross) AS gross, SUM(ps.refunds) AS refunds"
                     + " FROM product_sales ps FORCE INDEX (PRIMARY)" + province
-                    + " WHERE ps.campaign_id = ? GROUP BY ps.product_id";
+                    + " WHERE " + where + " GROUP BY ps.product_id";
         }
         String lines = scope("l", filter, p);
         return "SELECT l.product_id, COUNT(*) AS sessions, SUM(l.units) AS units, SUM(l.orders) AS orders,"
@@ -298,7 +300,17 @@ class SummaryQueries {
             p.add(filter.to());
         }
         appendProvince(where, alias, filter.province(), p);
+        appendAccepted(where, alias, filter, p);
         return where.toString();
+    }
+
+    /** Only the counties whose figures are accepted, when the filter asks for them. */
+    private static void appendAccepted(StringBuilder where, String alias, SummaryFilter filter, List<Object> p) {
+        if (filter.acceptedOnly()) {
+            where.append(" AND ").append(alias).append(".county_code IN (SELECT a.county_code FROM campaign_county a")
+                    .append(" WHERE a.campaign_id = ? AND a.sign_off = 'ACCEPTED')");
+            p.add(filter.campaignId());
+        }
     }
 
     /**
@@ -310,6 +322,7 @@ class SummaryQueries {
         StringBuilder where = new StringBuilder("cp.campaign_id = ?");
         p.add(filter.campaignId());
         appendProvince(where, "cp", filter.province(), p);
+        appendAccepted(where, "cp", filter, p);
         return where.toString();
     }
 

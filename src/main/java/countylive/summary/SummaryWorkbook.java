@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import countylive.campaign.SignOffs;
 import countylive.excel.Cells;
 import countylive.excel.Styles;
 import countylive.web.Messages;
@@ -57,7 +58,7 @@ class SummaryWorkbook {
 
     /** What the header block of every sheet says. */
     record About(Rows.Campaign campaign, SummaryFilter filter, @Nullable String provinceName, String generatedBy,
-                 LocalDateTime generatedAt) {
+                 LocalDateTime generatedAt, SignOffs.Tally tally, List<String> notAccepted) {
     }
 
     void write(OutputStream out, About about, Locale locale) throws IOException {
@@ -87,8 +88,10 @@ class SummaryWorkbook {
                             col("summary.views", 14, Rows.County::views),
                             col("summary.peak", 12, Rows.County::peakViewers),
                             col("summary.households", 12, Rows.County::households),
-                            col("summary.people", 12, Rows.County::people)), counties);
-            barChart(countySheet, t.get("summary.chart.counties"), counties.size(), 1, 8, 16);
+                            col("summary.people", 12, Rows.County::people),
+                            col("signoff.state", 10, r -> r.accepted() ? t.get("signoff.state.ACCEPTED")
+                                    : t.get("signoff.provisional"))), counties);
+            barChart(countySheet, t.get("summary.chart.counties"), counties.size(), 1, 8, 17);
 
             table(workbook.createSheet(t.get("summary.byHost")), about, styles, t,
                     List.of(col("summary.col.host", 16, (Rows.Person r) -> r.name()),
@@ -151,15 +154,15 @@ class SummaryWorkbook {
     }
 
     /** The overview across campaigns: national figures, by campaign, by province. */
-    void writeOverview(OutputStream out, OverviewQueries overview, String generatedBy, LocalDateTime generatedAt,
-                       Locale locale) throws IOException {
+    void writeOverview(OutputStream out, OverviewQueries overview, boolean acceptedOnly, String generatedBy,
+                       LocalDateTime generatedAt, Locale locale) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             Texts t = new Texts(messages, locale);
-            Rows.ProvinceTotal national = overview.national();
-            long[] people = overview.nationalPeople();
+            Rows.ProvinceTotal national = overview.national(acceptedOnly);
+            long[] people = overview.nationalPeople(acceptedOnly);
             XSSFSheet first = workbook.createSheet(t.get("summary.overview.national"));
-            int r = overviewBlock(first, generatedBy, generatedAt, styles, t);
+            int r = overviewBlock(first, acceptedOnly, generatedBy, generatedAt, styles, t);
             Row header = first.createRow(r++);
             Cells.header(header, 0, t.get("excel.summary.figure"), styles.header());
             Cells.header(header, 1, t.get("excel.summary.value"), styles.header());
@@ -179,21 +182,22 @@ class SummaryWorkbook {
             }
             first.setAutoFilter(new CellRangeAddress(HEADER_ROWS, r - 1, 0, 1));
             XSSFSheet campaigns = workbook.createSheet(t.get("summary.overview.byCampaign"));
-            overviewBlock(campaigns, generatedBy, generatedAt, styles, t);
+            overviewBlock(campaigns, acceptedOnly, generatedBy, generatedAt, styles, t);
             rows(campaigns, styles, t, List.of(
                     col("summary.overview.campaign", 28, (Rows.CampaignTotal c) -> c.name()),
                     col("excel.summary.startsOn", 12, Rows.CampaignTotal::startsOn),
                     col("excel.summary.endsOn", 12, Rows.CampaignTotal::endsOn),
                     col("summary.counties", 10, Rows.CampaignTotal::counties),
+                    col("signoff.state.ACCEPTED", 10, Rows.CampaignTotal::acceptedCounties),
                     col("summary.sessions", 10, Rows.CampaignTotal::sessions),
                     col("summary.units", 12, Rows.CampaignTotal::units),
                     money("summary.gross", Rows.CampaignTotal::gross),
                     money("summary.refunds", Rows.CampaignTotal::refunds),
                     money("summary.net", Rows.CampaignTotal::net),
                     col("summary.views", 14, Rows.CampaignTotal::views),
-                    col("summary.people", 12, Rows.CampaignTotal::people)), overview.campaigns());
+                    col("summary.people", 12, Rows.CampaignTotal::people)), overview.campaigns(acceptedOnly));
             XSSFSheet provinces = workbook.createSheet(t.get("summary.overview.byProvince"));
-            overviewBlock(provinces, generatedBy, generatedAt, styles, t);
+            overviewBlock(provinces, acceptedOnly, generatedBy, generatedAt, styles, t);
             rows(provinces, styles, t, List.of(
                     col("summary.col.province", 14, (Rows.ProvinceTotal p) -> p.name()),
                     col("summary.overview.campaigns", 10, Rows.ProvinceTotal::campaigns),
@@ -203,14 +207,18 @@ class SummaryWorkbook {
                     money("summary.gross", Rows.ProvinceTotal::gross),
                     money("summary.refunds", Rows.ProvinceTotal::refunds),
                     money("summary.net", Rows.ProvinceTotal::net),
-                    col("summary.views", 14, Rows.ProvinceTotal::views)), overview.provinces());
+                    col("summary.views", 14, Rows.ProvinceTotal::views)), overview.provinces(acceptedOnly));
             workbook.getProperties().getCoreProperties().setCreator(generatedBy);
             workbook.write(out);
         }
     }
 
-    private int overviewBlock(XSSFSheet sheet, String generatedBy, LocalDateTime generatedAt, Styles styles, Texts t) {
+    private int overviewBlock(XSSFSheet sheet, boolean acceptedOnly, String generatedBy, LocalDateTime generatedAt,
+                              Styles styles, Texts t) {
         Cells.header(sheet.createRow(0), 0, t.get("summary.overview.title"), styles.title());
+        if (acceptedOnly) {
+            Cells.text(sheet.createRow(2), 0, t.get("signoff.workbook.acceptedOnly"), styles);
+        }
         Cells.text(sheet.createRow(3), 0, t.get("excel.summary.generated",
                 generatedAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), generatedBy), styles);
         return HEADER_ROWS;
@@ -280,6 +288,14 @@ class SummaryWorkbook {
         Cells.text(sheet.createRow(3), 0, t.get("excel.summary.generated",
                 about.generatedAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
                 about.generatedBy()), styles);
+        SignOffs.Tally tally = about.tally();
+        String status = tally.allAccepted() ? t.get("signoff.workbook.final", tally.counties())
+                : t.get("signoff.workbook.provisional", tally.accepted(), tally.counties(),
+                String.join("、", about.notAccepted()));
+        if (filter.acceptedOnly()) {
+            status += "；" + t.get("signoff.workbook.acceptedOnly");
+        }
+        Cells.text(sheet.createRow(4), 0, status, styles);
         return HEADER_ROWS;
     }
 

@@ -2,6 +2,7 @@ package countylive.summary;
 
 import countylive.access.CurrentUser;
 import countylive.campaign.Campaigns;
+import countylive.campaign.SignOffs;
 import countylive.excel.Downloads;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /** The summary and the overview as workbooks: the same people see the same figures as on the pages. */
@@ -32,10 +34,12 @@ class SummaryWorkbookController {
     private final Messages messages;
     private final ExecutorService executor;
     private final Clock clock;
+    private final SignOffs signOffs;
 
     SummaryWorkbookController(SummaryQueries queries, Campaigns campaigns, OverviewQueries overview,
                               SummaryWorkbook workbooks, Messages messages,
-                              @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock) {
+                              @Named(TaskExecutors.BLOCKING) ExecutorService executor, Clock clock, SignOffs signOffs) {
+        this.signOffs = signOffs;
         this.queries = queries;
         this.campaigns = campaigns;
         this.overview = overview;
@@ -57,7 +61,10 @@ class SummaryWorkbookController {
         String provinceName = filter.province() == null ? null : queries.provinces(id).stream()
                 .filter(p -> p.code().equals(filter.province())).map(Rows.Province::name).findFirst().orElse(null);
         var locale = messages.locale(request);
-        var about = new SummaryWorkbook.About(campaign, filter, provinceName, user.displayName(), LocalDateTime.now(clock));
+        List<String> notAccepted = signOffs.counties(id).stream().filter(county -> !county.state().isFinal())
+                .map(SignOffs.County::name).toList();
+        var about = new SummaryWorkbook.About(campaign, filter, provinceName, user.displayName(), LocalDateTime.now(clock),
+                signOffs.tally(id), notAccepted);
         String name = Downloads.fileName(campaign.name() + "_" + messages.get(locale, "excel.file.summary"),
                 LocalDate.now(clock));
         return Downloads.stream(executor, name, out -> workbooks.write(out, about, locale));
@@ -69,7 +76,8 @@ class SummaryWorkbookController {
         CurrentUser user = CurrentUser.of(authentication);
         var locale = messages.locale(request);
         String name = Downloads.fileName(messages.get(locale, "excel.file.overview"), LocalDate.now(clock));
+        boolean acceptedOnly = request.getParameters().getFirst("accepted").filter("1"::equals).isPresent();
         return Downloads.stream(executor, name, out ->
-                workbooks.writeOverview(out, overview, user.displayName(), LocalDateTime.now(clock), locale));
+                workbooks.writeOverview(out, overview, acceptedOnly, user.displayName(), LocalDateTime.now(clock), locale));
     }
 }

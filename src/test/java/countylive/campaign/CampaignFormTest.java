@@ -189,6 +189,8 @@ class CampaignFormTest {
         String version = version(admin.get("/campaigns/" + id + "/edit").body());
         List<Map.Entry<String, String>> closing = editForm("春茶", version, "421124");
         closing.set(closing.indexOf(Map.entry("status", "ACTIVE")), Map.entry("status", "CLOSED"));
+        // the county has not been signed off: closing needs the administrator's reason
+        closing.add(Map.entry("closeReason", "活动提前结束"));
         assertEquals(303, admin.postMulti("/campaigns/" + id, closing).status());
         Browser.Page renamed = admin.postMulti("/campaigns/" + id, editForm("春茶改名", version, "421124"));
         assertEquals(409, renamed.status());

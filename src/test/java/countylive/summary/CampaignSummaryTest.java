@@ -123,10 +123,10 @@ class CampaignSummaryTest {
     void countyBreakdownIncludesCountyWithoutSessions() {
         String body = page("");
         assertEquals(List.of("英山县", "湖北省", "是", "2", "3.5", "19", "15", "¥600.00", "¥20.00", "¥580.00",
-                "1,000", "150", "1", "4"), Html.row(body, "data-county", YINGSHAN));
+                "1,000", "150", "1", "4", "暂定"), Html.row(body, "data-county", YINGSHAN));
         assertEquals(List.of("兴山县", "湖北省", "", "1", "1.0", "6", "5", "¥150.00", "¥10.00", "¥140.00",
-                "500", "80", "1", "3"), Html.row(body, "data-county", XINGSHAN));
-        assertEquals(List.of("安溪县", "福建省", "", "0", "", "0", "0", "¥0.00", "¥0.00", "¥0.00", "", "", "0", ""),
+                "500", "80", "1", "3", "暂定"), Html.row(body, "data-county", XINGSHAN));
+        assertEquals(List.of("安溪县", "福建省", "", "0", "", "0", "0", "¥0.00", "¥0.00", "¥0.00", "", "", "0", "", "暂定"),
                 Html.row(body, "data-county", ANXI));
     }
 

@@ -63,7 +63,7 @@ class OverviewTest {
         assertEquals("200", Html.figure(body, "views"));
         assertEquals("3", Html.figure(body, "people"));
         assertEquals("1", Html.figure(body, "households"));
-        assertEquals(List.of("B", "2021-04-01 – 2021-04-02", "2", "1", "5", "¥50.00", "¥45.00", "", "3"),
+        assertEquals(List.of("B", "2021-04-01 – 2021-04-02", "2", "0", "1", "5", "¥50.00", "¥45.00", "", "3"),
                 Html.row(body, "data-campaign", String.valueOf(b)));
         assertEquals(List.of("湖北省", "2", "1", "1", "10", "¥100.00", "¥100.00", "200"),
                 Html.row(body, "data-province", "420000"));

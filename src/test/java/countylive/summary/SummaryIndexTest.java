@@ -132,9 +132,9 @@ class SummaryIndexTest {
     void overviewReadsTheRollupsNotSessionsOrSaleLines() {
         List<String> statements = new ArrayList<>();
         sql.listen((text, parameters) -> statements.add(text));
-        overview.campaigns();
-        overview.provinces();
-        overview.national();
+        overview.campaigns(false);
+        overview.provinces(false);
+        overview.national(false);
         sql.listen(null);
         assertEquals(3, statements.size());
         for (String statement : statements) {
