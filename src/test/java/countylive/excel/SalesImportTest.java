@@ -80,6 +80,31 @@ class SalesImportTest {
         }
     }
 
+    /** A county whose figures are accepted takes no import: the page says so first, the upload is refused whole. */
+    @Test
+    void anAcceptedCountyTakesNoImport() throws Exception {
+        byte[] file = filled(new Object[]{session + " · 2020-04-10", yunwu + " · 英山云雾", 100, 90, 9999.5, 0});
+        fixtures.execute("UPDATE campaign_county SET sign_off = 'ACCEPTED', sign_off_at = '2020-05-25 10:00',"
+                + " sign_off_by = '张三' WHERE county_code = '421124'");
+        assertTrue(coordinator.get("/campaigns/" + campaign + "/import").body()
+                .contains("英山县的数据已于 2020-05-25 由 张三 审核，如需修改请联系管理员。"));
+        Browser.Page page = upload(file, Map.of("county", "421124"));
+        assertEquals(409, page.status(), page.body());
+        assertTrue(page.body().contains("由 张三 审核，如需修改请联系管理员"), page.body());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import"));
+
+        // the ledger holds it back too, should a writer skip the page's check
+        var ledger = fixtures.ledger();
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(countylive.web.form.Refusal.class, () ->
+                ledger.importSales(Fixtures.LOADER, new countylive.ledger.SalesFile(campaign, "421124", "sales.xlsx",
+                        "0".repeat(64), java.util.List.of(new countylive.ledger.SalesFile.Row(2, session, yunwu, false,
+                        new countylive.ledger.LineFigures(100, 90, new java.math.BigDecimal("9999.50"),
+                                java.math.BigDecimal.ZERO))), java.util.List.of(), false)));
+        assertEquals("signoff.heldBack.ACCEPTED", refused.problems().get(0).key());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import"));
+    }
+
     @Test
     void goodFileIsImportedInOneGoAndAudited() throws Exception {
         byte[] file = filled(new Object[]{session + " · 2020-04-10", yunwu + " · 英山云雾", 100, 90, 9999.5, 0},
