@@ -110,6 +110,9 @@ class ScreenshotTourTest {
                     new HouseholdDraft("4211240012345", "421124", "陶家河村", "王大山", 4), null);
             fixtures.ledger().createLink(Fixtures.LOADER, household, new LinkDraft(campaign, product,
                     new BigDecimal("3200.00")), null);
+            // one county submitted, the other still entering: the sign-off page shows both
+            fixtures.ledger().signOff(Fixtures.LOADER, new countylive.ledger.SignOffChange(campaign,
+                    countylive.campaign.SignOffAction.SUBMIT, Set.of("421124"), null));
         }
 
         static Map<String, String> pages(Fixtures fixtures) {
@@ -130,6 +133,7 @@ class ScreenshotTourTest {
             pages.put("counties", "/counties?province=420000");
             pages.put("products", "/products");
             pages.put("import", "/campaigns/" + campaign + "/import");
+            pages.put("sign-off", "/campaigns/" + campaign + "/sign-off");
             pages.put("summary", "/campaigns/" + campaign + "/summary");
             pages.put("overview", "/summaries");
             pages.put("accounts", "/accounts");
