@@ -1,6 +1,7 @@
 package countylive.household;
 
 import countylive.access.CurrentUser;
+import countylive.campaign.SignOffs;
 import countylive.ledger.Ledger;
 import countylive.ledger.LinkDraft;
 import countylive.ledger.Submission;
@@ -46,8 +47,11 @@ class LinkController {
     private final HouseholdPages pages;
     private final FormView forms;
     private final FormFlow flow;
+    private final SignOffs signOffs;
 
-    LinkController(LinkRepository links, Ledger ledger, HouseholdPages pages, FormView forms, FormFlow flow) {
+    LinkController(LinkRepository links, Ledger ledger, HouseholdPages pages, FormView forms, FormFlow flow,
+                   SignOffs signOffs) {
+        this.signOffs = signOffs;
         this.links = links;
         this.ledger = ledger;
         this.pages = pages;
@@ -72,8 +76,11 @@ class LinkController {
         CurrentUser user = CurrentUser.of(authentication);
         BeneficiaryLink link = editable(user, id);
         Household household = pages.editable(user, link.householdId());
-        return forms.render(request, "household/link-form", LinkForm.of(link).values(), new FormErrors(),
-                linkExtras(user, household, id));
+        Map<String, Object> extras = linkExtras(user, household, id);
+        // the sign-off holds the link's campaign county back: the form says so before anything is typed
+        signOffs.lockNotice(request, user, link.campaignId(), link.countyCode())
+                .ifPresent(notice -> extras.put("lockNotice", notice));
+        return forms.render(request, "household/link-form", LinkForm.of(link).values(), new FormErrors(), extras);
     }
 
     @Post(value = "/beneficiary-links/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)

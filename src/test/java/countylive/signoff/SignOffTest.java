@@ -87,6 +87,9 @@ class SignOffTest {
         assertTrue(coordinator.get("/campaigns/" + campaign + "/sessions/new").body().contains("正在等待协会审核"));
         assertTrue(coordinator.get("/campaigns/" + campaign + "/import").body().contains("正在等待协会审核"));
         assertTrue(coordinator.get("/households/" + household).body().contains("已提交或已审核，不能修改"));
+        String linkForm = coordinator.get("/beneficiary-links/" + fixtures.value("SELECT id FROM beneficiary_link") + "/edit")
+                .body();
+        assertTrue(linkForm.contains("正在等待协会审核") && !linkForm.contains("name=\"income\""), linkForm);
     }
 
     @Test
