@@ -210,6 +210,11 @@ class AccessMatrixTest {
 
             // summaries: a campaign's for whoever may read the campaign; the overview not for coordinators
             rule("GET /campaigns/{id}/summary", COUNTY_READ, "campaign"),
+            // the sign-off: every step is checked again per county and role (SignOffTest); here the
+            // step and county in the path are the sample's id, which names neither (404)
+            rule("GET /campaigns/{id}/sign-off", COUNTY_READ, "campaign"),
+            rule("POST /campaigns/{id}/sign-off/{action}", COUNTY_READ, "campaign"),
+            rule("POST /campaigns/{id}/sign-off/{action}/{county}", COUNTY_READ, "campaign"),
             rule("GET /campaigns/{id}/summary.xlsx", COUNTY_READ, "campaign"),
             rule("POST /campaigns/{id}/summary/rebuild", ADMIN_ONLY, "campaign"),
             rule("GET /summaries", new Access(LOGIN, FORBIDDEN, OK, OK)),
