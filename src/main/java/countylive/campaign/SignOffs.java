@@ -1,21 +1,17 @@
 package countylive.campaign;
 
 import countylive.access.CurrentUser;
+import countylive.database.Reads;
 import countylive.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -57,11 +53,11 @@ public class SignOffs {
             JOIN province p ON p.code = c.province_code
             WHERE cc.campaign_id = ?""";
 
-    private final DataSource dataSource;
+    private final Reads reads;
     private final Messages messages;
 
-    SignOffs(DataSource dataSource, DataSourceResolver resolver, Messages messages) {
-        this.dataSource = resolver.resolve(dataSource);
+    SignOffs(Reads reads, Messages messages) {
+        this.reads = reads;
         this.messages = messages;
     }
 
@@ -128,26 +124,7 @@ public class SignOffs {
         return name == null ? null : SignOffState.valueOf(name);
     }
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> list(String sql, List<Object> parameters, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the sign-off failed: " + e.getMessage(), e);
-        }
+    private <T> List<T> list(String sql, List<Object> parameters, Reads.RowMapper<T> mapper) {
+        return reads.list(sql, parameters, mapper);
     }
 }

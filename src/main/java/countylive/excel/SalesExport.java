@@ -1,5 +1,6 @@
 package countylive.excel;
 
+import countylive.trace.LineSelection;
 import countylive.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -18,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -45,17 +45,20 @@ public class SalesExport {
     }
 
     /**
-     * Writes the workbook.
-     *
-     * @param campaignId  one campaign, or null for all
-     * @param countyCodes the counties to include, or null for all
+     * Writes the workbook of the selected lines: a campaign's, every campaign's, or those behind one
+     * figure (the lines page's download).
      */
-    public void write(OutputStream out, Locale locale, @Nullable Long campaignId,
-                      @Nullable Collection<String> countyCodes, String generatedBy) throws IOException, SQLException {
+    public void write(OutputStream out, Locale locale, LineSelection selection, String generatedBy)
+            throws IOException, SQLException {
+        List<Object> countParameters = new ArrayList<>();
+        String countSql = "SELECT COUNT(*) FROM sale_line l JOIN live_session s ON s.id = l.session_id WHERE "
+                + selection.lines(countParameters);
+        List<Object> lineParameters = new ArrayList<>();
+        String linesSql = linesSql(selection, lineParameters);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement(countSql(campaignId, countyCodes));
+             PreparedStatement count = connection.prepareStatement(countSql);
              DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
-            bind(count, 1, campaignId, countyCodes);
+            bind(count, countParameters);
             long rows;
             try (ResultSet result = count.executeQuery()) {
                 result.next();
@@ -74,16 +77,11 @@ public class SalesExport {
                 for (int i = 0; i < COLUMNS.length; i++) {
                     Cells.header(header, i, messages.get(locale, "excel.column." + COLUMNS[i]), styles.header());
                 }
-                try (PreparedStatement lines = connection.prepareStatement(linesSql(campaignId, countyCodes),
+                try (PreparedStatement lines = connection.prepareStatement(linesSql,
                         ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                     // Connector/J streams row by row only with this fetch size
                     lines.setFetchSize(Integer.MIN_VALUE);
-                    // the hosts' subquery takes the campaign first, then the WHERE clause its own
-                    int next = 1;
-                    if (campaignId != null) {
-                        lines.setLong(next++, campaignId);
-                    }
-                    bind(lines, next, campaignId, countyCodes);
+                    bind(lines, lineParameters);
                     try (ResultSet line = lines.executeQuery()) {
                         int r = 1;
                         String yes = messages.get(locale, "excel.yes");
@@ -124,29 +122,19 @@ public class SalesExport {
         Cells.money(row, 16, line.getBigDecimal("gross").subtract(line.getBigDecimal("refunds")), styles);
     }
 
-    private static String where(@Nullable Long campaignId, @Nullable Collection<String> countyCodes) {
-        List<String> conditions = new ArrayList<>();
-        if (campaignId != null) {
-            conditions.add("l.campaign_id = ?");
+    /** The lines in order, with their names; the hosts' subquery is narrowed to the campaign when there is one. */
+    private static String linesSql(LineSelection selection, List<Object> p) {
+        String hostsOfSessions;
+        if (selection.campaignId() == null) {
+            hostsOfSessions = "SELECT sh.session_id, GROUP_CONCAT(h.name ORDER BY h.name SEPARATOR '、') AS hosts "
+                    + "FROM live_session_host sh JOIN host h ON h.id = sh.host_id GROUP BY sh.session_id";
+        } else {
+            hostsOfSessions = "SELECT sh.session_id, GROUP_CONCAT(h.name ORDER BY h.name SEPARATOR '、') AS hosts "
+                    + "FROM live_session s2 JOIN live_session_host sh ON sh.session_id = s2.id "
+                    + "JOIN host h ON h.id = sh.host_id WHERE s2.campaign_id = ? GROUP BY sh.session_id";
+            p.add(selection.campaignId());
         }
-        if (countyCodes != null) {
-            conditions.add(countyCodes.isEmpty() ? "FALSE"
-                    : "l.county_code IN (" + String.join(",", java.util.Collections.nCopies(countyCodes.size(), "?")) + ")");
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    private static String countSql(@Nullable Long campaignId, @Nullable Collection<String> countyCodes) {
-        return "SELECT COUNT(*) FROM sale_line l" + where(campaignId, countyCodes);
-    }
-
-    private static String linesSql(@Nullable Long campaignId, @Nullable Collection<String> countyCodes) {
-        String hostsOfSessions = campaignId == null
-                ? "SELECT sh.session_id, GROUP_CONCAT(h.name ORDER BY h.name SEPARATOR '、') AS hosts "
-                  + "FROM live_session_host sh JOIN host h ON h.id = sh.host_id GROUP BY sh.session_id"
-                : "SELECT sh.session_id, GROUP_CONCAT(h.name ORDER BY h.name SEPARATOR '、') AS hosts "
-                  + "FROM live_session s2 JOIN live_session_host sh ON sh.session_id = s2.id "
-                  + "JOIN host h ON h.id = sh.host_id WHERE s2.campaign_id = ? GROUP BY sh.session_id";
+        String where = selection.lines(p);
         return """
                 SELECT c.name AS campaign, l.session_id, l.live_date, s.starts_at, s.platform, pv.name AS province,
                        l.county_code, co.name AS county, hs.hosts, pr.name AS product, pr.unit, l.on_behalf,
@@ -158,21 +146,15 @@ public class SalesExport {
                 JOIN province pv ON pv.code = co.province_code
                 JOIN product pr ON pr.id = l.product_id
                 LEFT JOIN (%s) hs ON hs.session_id = l.session_id
-                %s
+                WHERE %s
                 ORDER BY l.campaign_id, l.live_date, l.county_code, l.session_id, l.product_id""".formatted(
-                hostsOfSessions, where(campaignId, countyCodes));
+                hostsOfSessions, where);
     }
 
-    private static void bind(PreparedStatement statement, int first, @Nullable Long campaignId,
-                             @Nullable Collection<String> countyCodes) throws SQLException {
-        int i = first;
-        if (campaignId != null) {
-            statement.setLong(i++, campaignId);
-        }
-        if (countyCodes != null) {
-            for (String code : countyCodes) {
-                statement.setString(i++, code);
-            }
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            statement.setObject(i + 1, value instanceof java.time.LocalDate day ? java.sql.Date.valueOf(day) : value);
         }
     }
 }

@@ -1,6 +1,7 @@
 package countylive.excel;
 
 import countylive.access.CurrentUser;
+import countylive.trace.LineSelection;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -46,7 +47,7 @@ class SalesExportController {
         var locale = messages.locale(request);
         String name = Downloads.fileName(scope.name() + "_" + messages.get(locale, "excel.file.sales"), LocalDate.now(clock));
         return Downloads.stream(executor, name, out ->
-                export.write(out, locale, id, scope.counties(), user.displayName()));
+                export.write(out, locale, LineSelection.campaign(id, scope.counties()), user.displayName()));
     }
 
     /** Every campaign's lines: for association staff and administrators. */
@@ -56,6 +57,20 @@ class SalesExportController {
         CurrentUser user = CurrentUser.of(authentication);
         var locale = messages.locale(request);
         String name = Downloads.fileName(messages.get(locale, "excel.file.allSales"), LocalDate.now(clock));
-        return Downloads.stream(executor, name, out -> export.write(out, locale, null, null, user.displayName()));
+        return Downloads.stream(executor, name, out ->
+                export.write(out, locale, LineSelection.campaign(null, null), user.displayName()));
+    }
+
+    /**
+     * The lines behind one figure, as the lines page selects them (its filters in the URL), within
+     * the counties the user may read.
+     */
+    @Get(value = "/lines.xlsx", produces = Downloads.XLSX_TYPE)
+    HttpResponse<StreamedFile> selected(HttpRequest<?> request, Authentication authentication) throws IOException {
+        CurrentUser user = CurrentUser.of(authentication);
+        LineSelection selection = LineSelection.of(request, user);
+        var locale = messages.locale(request);
+        String name = Downloads.fileName(messages.get(locale, "excel.file.sales"), LocalDate.now(clock));
+        return Downloads.stream(executor, name, out -> export.write(out, locale, selection, user.displayName()));
     }
 }

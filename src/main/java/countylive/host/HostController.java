@@ -2,6 +2,8 @@ package countylive.host;
 
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.trace.Activity;
+import countylive.web.Figures;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
@@ -50,8 +52,14 @@ class HostController {
     private final Messages messages;
     private final FormFlow flow;
 
+    private final Activity activity;
+    private final Figures figures;
+
     HostController(HostRepository hosts, HostService service, FormView forms, AuditTrail audit,
-                   Messages messages, FormFlow flow) {
+                   Messages messages, FormFlow flow, Activity activity,
+                   Figures figures) {
+        this.activity = activity;
+        this.figures = figures;
         this.hosts = hosts;
         this.service = service;
         this.forms = forms;
@@ -91,11 +99,13 @@ class HostController {
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> show(long id) {
+    ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
         Host host = hosts.findById(id).orElseThrow(() -> new RecordNotFoundException("host", id));
         return new ModelAndView<>("host/show", Map.of(
                 "host", host,
-                "history", audit.historyOf(HostService.AUDIT_TYPE, id)));
+                "history", audit.historyOf(HostService.AUDIT_TYPE, id),
+                "activity", activity.of(Activity.Of.HOST, id, CurrentUser.of(authentication)),
+                "fig", figures));
     }
 
     @Get("/{id}/edit")

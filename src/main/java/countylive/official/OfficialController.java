@@ -2,6 +2,8 @@ package countylive.official;
 
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.trace.Activity;
+import countylive.web.Figures;
 import countylive.region.Counties;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
@@ -52,8 +54,14 @@ class OfficialController {
     private final Messages messages;
     private final FormFlow flow;
 
+    private final Activity activity;
+    private final Figures figures;
+
     OfficialController(OfficialRepository officials, OfficialService service, Counties counties, FormView forms,
-                       AuditTrail audit, Messages messages, FormFlow flow) {
+                       AuditTrail audit, Messages messages, FormFlow flow, Activity activity,
+                       Figures figures) {
+        this.activity = activity;
+        this.figures = figures;
         this.officials = officials;
         this.service = service;
         this.counties = counties;
@@ -92,8 +100,11 @@ class OfficialController {
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> show(long id) {
-        return new ModelAndView<>("official/show", showModel(id));
+    ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
+        Map<String, Object> model = showModel(id);
+        model.put("activity", activity.of(Activity.Of.OFFICIAL, id, CurrentUser.of(authentication)));
+        model.put("fig", figures);
+        return new ModelAndView<>("official/show", model);
     }
 
     @Get("/{id}/edit")

@@ -2,6 +2,8 @@ package countylive.product;
 
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.trace.Activity;
+import countylive.web.Figures;
 import countylive.region.Counties;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
@@ -52,8 +54,14 @@ class ProductController {
     private final Messages messages;
     private final FormFlow flow;
 
+    private final Activity activity;
+    private final Figures figures;
+
     ProductController(ProductRepository products, ProductService service, Counties counties, FormView forms,
-                       AuditTrail audit, Messages messages, FormFlow flow) {
+                       AuditTrail audit, Messages messages, FormFlow flow, Activity activity,
+                      Figures figures) {
+        this.activity = activity;
+        this.figures = figures;
         this.products = products;
         this.service = service;
         this.counties = counties;
@@ -95,8 +103,11 @@ class ProductController {
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> show(long id) {
-        return new ModelAndView<>("product/show", showModel(id));
+    ModelAndView<Map<String, Object>> show(long id, Authentication authentication) {
+        Map<String, Object> model = showModel(id);
+        model.put("activity", activity.of(Activity.Of.PRODUCT, id, CurrentUser.of(authentication)));
+        model.put("fig", figures);
+        return new ModelAndView<>("product/show", model);
     }
 
     @Get("/{id}/edit")

@@ -2,6 +2,8 @@ package countylive.region;
 
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.trace.Activity;
+import countylive.web.Figures;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
@@ -56,8 +58,14 @@ class CountyController {
     private final AuditTrail audit;
     private final Messages messages;
 
+    private final Activity activity;
+    private final Figures figures;
+
     CountyController(CountyRepository counties, Counties lookup, CountyService service, AuditTrail audit,
-                     Messages messages) {
+                     Messages messages, Activity activity,
+                     Figures figures) {
+        this.activity = activity;
+        this.figures = figures;
         this.counties = counties;
         this.lookup = lookup;
         this.service = service;
@@ -79,8 +87,11 @@ class CountyController {
     }
 
     @Get("/{code}")
-    ModelAndView<Map<String, Object>> show(String code) {
-        return new ModelAndView<>("region/show", showModel(code, null));
+    ModelAndView<Map<String, Object>> show(String code, Authentication authentication) {
+        Map<String, Object> model = showModel(code, null);
+        model.put("activity", activity.of(Activity.Of.COUNTY, code, CurrentUser.of(authentication)));
+        model.put("fig", figures);
+        return new ModelAndView<>("region/show", model);
     }
 
     @Post(value = "/{code}/poverty", consumes = MediaType.APPLICATION_FORM_URLENCODED)

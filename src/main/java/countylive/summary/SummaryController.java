@@ -89,6 +89,7 @@ class SummaryController {
                 || campaign.name().equals(countylive.demo.DemoData.hubeiCampaignName())));
         String base = "/campaigns/" + id + "/summary";
         model.put("base", base);
+        model.put("lines", filter.linesQuery());
         model.put("dayChart", SummaryCharts.days(days, figures, base, filter));
         model.put("countyChart", SummaryCharts.counties(counties, figures, base, filter));
         model.put("productChart", SummaryCharts.products(products.subList(0, Math.min(TOP_PRODUCTS, products.size())),

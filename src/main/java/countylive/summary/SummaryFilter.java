@@ -55,6 +55,24 @@ public record SummaryFilter(long campaignId, LocalDate from, LocalDate to, @Null
         return narrowsDates() || province != null || acceptedOnly;
     }
 
+    /**
+     * The lines page's parameters for this filter ("campaign=1&from=…&province=…"): a figure's link
+     * adds its row (county, host, product, day) to them, and the page's totals equal the figure.
+     */
+    public String linesQuery() {
+        StringBuilder query = new StringBuilder("campaign=").append(campaignId);
+        if (narrowsDates()) {
+            query.append("&from=").append(from).append("&to=").append(to);
+        }
+        if (province != null) {
+            query.append("&province=").append(province);
+        }
+        if (acceptedOnly) {
+            query.append("&accepted=1");
+        }
+        return query.toString();
+    }
+
     /** The URL parameter that keeps "accepted counties only" on links that change the other filters. */
     public @Nullable String accepted() {
         return acceptedOnly ? "1" : null;

@@ -38,6 +38,7 @@ class CampaignSummaryTest {
 
     long campaign;
     long s2;
+    long s3;
     Browser admin;
 
     @BeforeEach
@@ -62,7 +63,7 @@ class CampaignSummaryTest {
                 new long[] {h1}, new long[] {o1});
         s2 = data.session(campaign, YINGSHAN, "2021-03-05", "20:00", "21:30", null, null, null,
                 new long[] {h1, h2}, new long[] {o1});
-        long s3 = data.session(campaign, XINGSHAN, "2021-03-05", "09:00", "10:00", 500L, 300L, 80L,
+        s3 = data.session(campaign, XINGSHAN, "2021-03-05", "09:00", "10:00", 500L, 300L, 80L,
                 new long[] {h2}, new long[] {o2});
         data.sale(s1, a, 10, 8, "300.00", "20.00");
         data.sale(s1, b, 5, 5, "100.00", "0");
@@ -313,5 +314,84 @@ class CampaignSummaryTest {
 
     private static String last(List<String> row) {
         return row.get(row.size() - 1);
+    }
+
+    /**
+     * Every row of every breakdown, and the headline's figures, lead to the lines page, whose totals
+     * equal the figure clicked to the fen: for the whole campaign, for a date range and a province,
+     * and for accepted counties only.
+     */
+    @Test
+    void everyFigureLeadsToLinesThatAddUpToIt() {
+        String signOff = "/campaigns/" + campaign + "/sign-off/";
+        admin.post(signOff + "submit/" + XINGSHAN, java.util.Map.of());
+        admin.post(signOff + "accept/" + XINGSHAN, java.util.Map.of());
+        int checked = 0;
+        for (String query : List.of("", "?from=2021-03-05&to=2021-03-05", "?province=420000", "?accepted=1")) {
+            String body = page(query);
+            for (String table : List.of("by-county", "by-host", "by-official", "by-product", "by-day")) {
+                Html.Table rows = Html.table(body, table);
+                for (List<String> cells : rows.cells()) {
+                    String link = rows.linkOf(cells);
+                    assertTrue(link.startsWith("/lines?"), table + " row " + cells + " links " + link);
+                    String lines = admin.get(link).body();
+                    for (String[] figure : new String[][] {{"直播场次", "sessions"}, {"成交件数", "units"},
+                            {"订单数", "orders"}, {"成交金额", "gross"}, {"退款金额", "refunds"}}) {
+                        int column = rows.headers().indexOf(figure[0]);
+                        if (column >= 0) {
+                            assertEquals(cells.get(column), Html.total(lines, figure[1]),
+                                    query + " " + table + " " + cells.get(0) + " " + figure[0] + " via " + link);
+                            checked++;
+                        }
+                    }
+                }
+            }
+            for (String figure : List.of("sessions", "units", "gross", "refunds")) {
+                String lines = admin.get(Html.linkOf(body, "fig-" + figure)).body();
+                assertEquals(Html.figure(body, figure), Html.total(lines, figure), query + " headline " + figure);
+                checked++;
+            }
+            String households = admin.get(Html.linkOf(body, "fig-households")).body();
+            assertEquals(Html.figure(body, "households"), Html.total(households, "households"), query);
+            assertEquals(Html.figure(body, "people"), Html.total(households, "people"), query);
+        }
+        assertTrue(checked > 100, "figures compared: " + checked);
+    }
+
+    /** A line on the lines page leads to its session and its grid; the download has the same lines. */
+    @Test
+    void theLinesPageLeadsToSessionsAndDownloadsTheSameLines() throws Exception {
+        String lines = admin.get("/lines?campaign=" + campaign + "&county=" + YINGSHAN).body();
+        assertTrue(lines.contains("href=\"/sessions/" + s2 + "\"") && lines.contains("href=\"/sessions/" + s2 + "/sales\""),
+                lines);
+        assertEquals("3", Html.total(lines, "lines"));
+        Browser.Page download = admin.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                .resolve("/lines.xlsx?campaign=" + campaign + "&county=" + YINGSHAN)).header("Accept", "*/*"));
+        assertEquals(200, download.status());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(download.bytes()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertEquals(3, sheet.getLastRowNum(), "a header and the 3 lines of 英山");
+            double gross = 0;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                gross += sheet.getRow(r).getCell(14).getNumericCellValue();
+            }
+            assertEquals(600.00, gross, 0.001);
+        }
+    }
+
+    /** A coordinator's lines are their own counties' only, and their summary links no other county's records. */
+    @Test
+    void aCoordinatorTracesOnlyTheirOwnCounty() {
+        fixtures.coordinatorOf("yingshan", YINGSHAN);
+        Browser coordinator = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        String lines = coordinator.get("/lines?campaign=" + campaign).body();
+        assertEquals("¥600.00", Html.total(lines, "gross"), "英山's lines only");
+        assertTrue(lines.contains("只列出您负责的县的记录"));
+        assertEquals("¥0.00", Html.total(coordinator.get("/lines?campaign=" + campaign + "&county=" + XINGSHAN).body(), "gross"));
+        String summary = coordinator.get("/campaigns/" + campaign + "/summary").body();
+        assertTrue(summary.contains("/lines?campaign=" + campaign + "&amp;county=" + YINGSHAN));
+        assertFalse(summary.contains("&amp;county=" + XINGSHAN), "no link to another county's lines");
+        assertFalse(summary.contains("href=\"/sessions/" + s3 + "\""), "兴山's session is listed, not linked");
+        assertTrue(summary.contains("href=\"/sessions/" + s2 + "\""), "英山's is");
     }
 }

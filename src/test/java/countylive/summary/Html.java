@@ -68,4 +68,61 @@ final class Html {
     private static String text(String html) {
         return html.replaceAll("<[^>]+>", " ").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
     }
+
+    /** A lines page's total with id "total-{name}", as shown. */
+    static String total(String body, String name) {
+        Matcher m = Pattern.compile("id=\"total-" + Pattern.quote(name) + "\"[^>]*>(.*?)</dd>", Pattern.DOTALL).matcher(body);
+        if (!m.find()) {
+            throw new AssertionError("no total " + name + " in " + body);
+        }
+        return text(m.group(1));
+    }
+
+    /** The href of the element with the given id, unescaped. */
+    static String linkOf(String body, String id) {
+        Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*href=\"([^\"]*)\"").matcher(body);
+        if (!m.find()) {
+            m = Pattern.compile("<a[^>]*href=\"([^\"]*)\"[^>]*id=\"" + Pattern.quote(id) + "\"").matcher(body);
+            if (!m.find()) {
+                throw new AssertionError("no link " + id);
+            }
+        }
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    /** A breakdown table: its header texts, each row's cell texts and each row's first link. */
+    record Table(List<String> headers, List<List<String>> cells, List<String> links) {
+        String linkOf(List<String> row) {
+            return links.get(cells.indexOf(row));
+        }
+    }
+
+    /** The table that follows the heading with the given id. */
+    static Table table(String body, String headingId) {
+        int heading = body.indexOf("id=\"" + headingId + "\"");
+        if (heading < 0) {
+            throw new AssertionError("no heading " + headingId);
+        }
+        int start = body.indexOf("<table", heading);
+        String table = body.substring(start, body.indexOf("</table>", start));
+        List<String> headers = new ArrayList<>();
+        Matcher th = Pattern.compile("<th[^>]*>(.*?)</th>", Pattern.DOTALL).matcher(table.substring(0, table.indexOf("</thead>")));
+        while (th.find()) {
+            headers.add(text(th.group(1)));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(table.substring(table.indexOf("<tbody")));
+        while (tr.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(tr.group(1));
+            while (td.find()) {
+                cells.add(text(td.group(1)));
+            }
+            Matcher a = Pattern.compile("href=\"([^\"]*)\"").matcher(tr.group(1));
+            links.add(a.find() ? a.group(1).replace("&amp;", "&") : "");
+            rows.add(cells);
+        }
+        return new Table(headers, rows, links);
+    }
 }
