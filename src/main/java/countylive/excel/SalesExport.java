@@ -1,5 +1,6 @@
 package countylive.excel;
 
+import io.micrometer.core.annotation.Timed;
 import countylive.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -50,6 +51,7 @@ public class SalesExport {
      * @param campaignId  one campaign, or null for all
      * @param countyCodes the counties to include, or null for all
      */
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "sales.xlsx"})
     public void write(OutputStream out, Locale locale, @Nullable Long campaignId,
                       @Nullable Collection<String> countyCodes, String generatedBy) throws IOException, SQLException {
         try (Connection connection = dataSource.getConnection();

@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import io.micrometer.core.annotation.Timed;
 import countylive.web.Figures;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -26,6 +27,7 @@ class OverviewController {
         this.figures = figures;
     }
 
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "overview"})
     @Get
     ModelAndView<Map<String, Object>> overview() {
         long[] people = queries.nationalPeople();

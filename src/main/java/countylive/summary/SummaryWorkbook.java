@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import io.micrometer.core.annotation.Timed;
 import countylive.excel.Cells;
 import countylive.excel.Styles;
 import countylive.web.Messages;
@@ -60,6 +61,7 @@ class SummaryWorkbook {
                  LocalDateTime generatedAt) {
     }
 
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "campaign.xlsx"})
     void write(OutputStream out, About about, Locale locale) throws IOException {
         SummaryFilter filter = about.filter();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -151,6 +153,7 @@ class SummaryWorkbook {
     }
 
     /** The overview across campaigns: national figures, by campaign, by province. */
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "overview.xlsx"})
     void writeOverview(OutputStream out, OverviewQueries overview, String generatedBy, LocalDateTime generatedAt,
                        Locale locale) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
