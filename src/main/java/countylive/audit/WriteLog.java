@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * One log line per write of business records, on the logger {@code countylive.write}: who, and
  * which records by type and id, e.g. {@code yingshan wrote 3 records: CREATE sale_line 45, 46;
- * UPDATE live_session 12}. Logged when the transaction commits, so that a change rolled back (a
+ * DELETE sale_line 44}. Logged when the transaction commits, so that a change rolled back (a
  * refusal, a lock conflict that is then retried) leaves no line. Ids only: a household's or
  * anyone's name never reaches the log.
  */
@@ -52,7 +52,7 @@ class WriteLog {
                 }), log);
     }
 
-    /** "CREATE sale_line 45, 46; UPDATE live_session 12", in the order the entries were made. */
+    /** "CREATE sale_line 45, 46; DELETE sale_line 44", in the order the entries were made. */
     static String describe(List<Touched> records) {
         Map<String, List<String>> ids = new LinkedHashMap<>();
         for (Touched record : records) {

@@ -16,7 +16,7 @@ import java.util.Map;
 class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private static final java.util.Set<String> FLASHES = java.util.Set.of(
-            "created", "saved", "deleted", "imported", "passwordChanged", "recomputed");
+            "created", "saved", "deleted", "imported", "passwordChanged", "recomputed", "checked");
 
     private final boolean demo;
 

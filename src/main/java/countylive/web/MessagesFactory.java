@@ -21,7 +21,7 @@ class MessagesFactory {
     /** The bundles, in lookup order. */
     static final List<String> BUNDLES = List.of(
             "messages", "account", "audit", "region", "campaign", "official", "host", "product", "livestream",
-            "sale", "household", "ledger", "summary", "excel");
+            "sale", "household", "ledger", "summary", "excel", "integrity");
 
     @Singleton
     @Primary
