@@ -3,6 +3,7 @@ package countylive.web;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -29,8 +30,6 @@ import java.util.stream.Collectors;
 import static countylive.livestream.EntryData.YINGSHAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -109,10 +108,11 @@ class LogLinesTest {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(getClass().getResource("/logback.xml"));
-        Logger configuredRoot = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Appender<ILoggingEvent> json = configuredRoot.getAppender("json");
-        assertNotNull(json, "LOG_FORMAT=json attaches the JSON appender");
-        assertNull(configuredRoot.getAppender("text"), "and only that one");
+        Appender<ILoggingEvent> json = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("console");
+        assertTrue(((ConsoleAppender<ILoggingEvent>) json).getEncoder() instanceof JsonEncoder,
+                "LOG_FORMAT=json writes JSON");
+        assertTrue(context.getStatusManager().getCopyOfStatusList().stream().allMatch(status -> status.getLevel() == 0),
+                "and the configuration has nothing to complain about: " + context.getStatusManager().getCopyOfStatusList());
 
         coordinatorRequest();
         ILoggingEvent request = log.list.stream().filter(event -> event.getLoggerName().equals("countylive.request"))
@@ -130,7 +130,11 @@ class LogLinesTest {
         JoranConfigurator text = new JoranConfigurator();
         text.setContext(plain);
         text.doConfigure(getClass().getResource("/logback.xml"));
-        assertNotNull(plain.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("text"), "plain lines without the setting");
+        Appender<ILoggingEvent> plainConsole = plain.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("console");
+        assertTrue(((ConsoleAppender<ILoggingEvent>) plainConsole).getEncoder() instanceof PatternLayoutEncoder,
+                "plain lines without the setting");
+        assertTrue(plain.getStatusManager().getCopyOfStatusList().stream().allMatch(status -> status.getLevel() == 0),
+                plain.getStatusManager().getCopyOfStatusList().toString());
         plain.stop();
     }
 
