@@ -1,5 +1,6 @@
 package countylive.account;
 
+import countylive.metrics.LoginAttempts;
 import countylive.web.Paths;
 import countylive.web.csrf.CsrfExempt;
 import countylive.web.csrf.CsrfProtected;
@@ -55,9 +56,11 @@ class LoginController {
     private final LoginSessions sessions;
     private final LoginThrottle throttle;
     private final ClientAddress clientAddress;
+    private final LoginAttempts attempts;
 
     LoginController(UserRepository users, PasswordHasher hasher, LoginSessions sessions, LoginThrottle throttle,
-                    ClientAddress clientAddress) {
+                    ClientAddress clientAddress, LoginAttempts attempts) {
+        this.attempts = attempts;
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
@@ -85,6 +88,7 @@ class LoginController {
         URI back = Paths.returnUri(form.returnTo());
         String cookieToken = request.getCookies().findCookie(LOGIN_TOKEN_COOKIE).map(Cookie::getValue).orElse(null);
         if (!sameToken(cookieToken, form.loginToken())) {
+            attempts.counted(LoginAttempts.Outcome.EXPIRED);
             return page(request, HttpStatus.FORBIDDEN, form, "login.expired", null);
         }
         String username = form.username() == null ? "" : form.username().trim();
@@ -93,17 +97,21 @@ class LoginController {
         Duration wait = throttle.admit(username, address);
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());
+            attempts.counted(LoginAttempts.Outcome.THROTTLED);
+            LOG.info("Login for '{}' from {} throttled for {} s", username, address, seconds);
             return page(request, HttpStatus.TOO_MANY_REQUESTS, form, "login.throttled", seconds);
         }
         AppUser user = username.isEmpty() ? null : users.findByUsername(username).orElse(null);
         boolean passwordOk = hasher.matches(form.password(), user == null ? DUMMY_HASH : user.passwordHash());
         if (user == null || !passwordOk || !user.enabled()) {
             LOG.info("Failed login for '{}' from {}", username, address);
+            attempts.counted(LoginAttempts.Outcome.FAILED);
             return page(request, HttpStatus.UNAUTHORIZED, form, "login.failed", null);
         }
         throttle.succeeded(username, address);
         String token = sessions.open(user.id());
         LOG.info("User '{}' logged in from {}", username, address);
+        attempts.counted(LoginAttempts.Outcome.SUCCEEDED);
         return HttpResponse.seeOther(back)
                 .cookie(SessionCookie.issue(request, token))
                 .cookie(Cookie.of(LOGIN_TOKEN_COOKIE, "").path("/login").maxAge(Duration.ZERO));

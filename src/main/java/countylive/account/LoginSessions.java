@@ -44,7 +44,9 @@ public class LoginSessions {
     /** Opens a session and returns the token for the cookie; only its hash is stored. */
     String open(long userId) {
         String token = randomToken();
-        sessions.insert(sha256(token), userId, randomToken(), now());
+        LocalDateTime now = now();
+        sessions.insert(sha256(token), userId, randomToken(), now);
+        sessions.loggedIn(userId, now);
         return token;
     }
 

@@ -25,6 +25,10 @@ interface SessionRepository extends GenericRepository<AppUser, Long> {
             VALUES (:tokenHash, :userId, :csrfToken, :now, :now)""")
     void insert(String tokenHash, Long userId, String csrfToken, LocalDateTime now);
 
+    /** Notes the login on the account: the integrity checks look for accounts nobody logs into. */
+    @Query("UPDATE app_user SET last_login_at = :now WHERE id = :userId")
+    void loggedIn(Long userId, LocalDateTime now);
+
     @Query(value = """
             SELECT s.token_hash, s.user_id, u.username, u.display_name, u.role, u.enabled, s.csrf_token,
                    s.created_at, s.last_seen_at

@@ -61,12 +61,14 @@ public class AuditTrail {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final WriteLog writeLog;
 
-    AuditTrail(AuditRepository events, JdbcOperations jdbc, JsonMapper json, Clock clock) {
+    AuditTrail(AuditRepository events, JdbcOperations jdbc, JsonMapper json, Clock clock, WriteLog writeLog) {
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.writeLog = writeLog;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -145,6 +147,7 @@ public class AuditTrail {
         private final CurrentUser user;
         private final LocalDateTime now = LocalDateTime.now(clock);
         private final List<Event> events = new ArrayList<>();
+        private int written;
 
         private Batch(CurrentUser user) {
             this.user = user;
@@ -185,10 +188,16 @@ public class AuditTrail {
             return this;
         }
 
-        /** Writes what was collected, in the caller's transaction. */
-        public void write() {
+        /**
+         * Writes what was collected, in the caller's transaction, and logs the records it touched
+         * once the transaction commits.
+         *
+         * @return how many entries this batch has written in all, these included: one per record
+         * created, changed or deleted
+         */
+        public int write() {
             if (events.isEmpty()) {
-                return;
+                return written;
             }
             jdbc.prepareStatement(INSERT, statement -> {
                 int inBatch = 0;
@@ -205,7 +214,11 @@ public class AuditTrail {
                 }
                 return null;
             });
+            writeLog.afterCommit(user.username(), events.stream()
+                    .map(event -> new WriteLog.Touched(event.action(), event.type(), event.entityId())).toList());
+            written += events.size();
             events.clear();
+            return written;
         }
     }
 

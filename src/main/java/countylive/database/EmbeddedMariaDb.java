@@ -27,10 +27,14 @@ final class EmbeddedMariaDb {
 
     private final DB db;
     private final int port;
+    private final Path home;
+    private final Path socket;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, Path home, Path socket) {
         this.db = db;
         this.port = port;
+        this.home = home;
+        this.socket = socket;
     }
 
     /**
@@ -56,13 +60,14 @@ final class EmbeddedMariaDb {
             Files.createDirectories(home);
             Path tmpDir = Files.createDirectories(home.resolve("tmp"));
             int port = freePort();
+            // a short path: unix socket paths are limited to 108 bytes
+            Path socket = Path.of(System.getProperty("java.io.tmpdir"), "countylive-mariadb-" + port + ".sock");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(home.resolve("base").toFile())
                     .setDataDir(dataDir.toFile())
                     .setTmpDir(tmpDir.toString())
-                    // a short path: unix socket paths are limited to 108 bytes
-                    .setSocket(Path.of(System.getProperty("java.io.tmpdir"), "countylive-mariadb-" + port + ".sock").toString())
+                    .setSocket(socket.toString())
                     // deleting would also remove the unpacked server and fail the next start
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4");
@@ -81,7 +86,7 @@ final class EmbeddedMariaDb {
             db.start();
             LOG.info("Embedded MariaDB started on port {} in {} ms, data in {}",
                     port, (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
-            return new EmbeddedMariaDb(db, port);
+            return new EmbeddedMariaDb(db, port, home, socket);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start. Set DB_URL to use a MySQL or MariaDB server instead.", e);
         } catch (IOException e) {
@@ -97,6 +102,20 @@ final class EmbeddedMariaDb {
     /** Starts the stopped server again, on the same port and data. */
     void restart() throws ManagedProcessException {
         db.start();
+    }
+
+    /** The folder of the server and its data, as bin/embedded-db takes it (COUNTYLIVE_DB_DIR). */
+    Path home() {
+        return home;
+    }
+
+    /** The server's own client programs: mariadb, mariadb-dump. */
+    Path program(String name) {
+        return home.resolve("base").resolve("bin").resolve(name);
+    }
+
+    Path socket() {
+        return socket;
     }
 
     String jdbcUrl(String database) {

@@ -1,7 +1,9 @@
 package countylive.excel;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -11,9 +13,12 @@ import java.util.concurrent.TimeUnit;
  * Bounds the work imports may take on one app node: at most a few at a time (the others wait a
  * little, then are asked to try again), each with a time limit on reading its file. So a burst of
  * large or hostile uploads cannot take every thread and the whole heap, and an upload whose client
- * has gone does not read on for minutes.
+ * has gone does not read on for minutes. Its queue is published: {@code countylive.imports.running}
+ * and {@code countylive.imports.waiting} (gauges), {@code countylive.imports.busy} (imports turned
+ * away after waiting, each of which showed a user the "try again" page).
  */
-@Singleton
+// made at start-up, not at the first import, so that its gauges are published from the start
+@Context
 class ImportGate {
 
     /** No place came free in time: the import was not started. */
@@ -26,12 +31,18 @@ class ImportGate {
     private final Semaphore places;
     private final Duration wait;
     private final Duration timeLimit;
+    private final io.micrometer.core.instrument.Counter busy;
 
     ImportGate(@Value("${countylive.import.at-once:2}") int atOnce, @Value("${countylive.import.wait:5s}") Duration wait,
-               @Value("${countylive.import.time-limit:60s}") Duration timeLimit) {
+               @Value("${countylive.import.time-limit:60s}") Duration timeLimit, MeterRegistry registry) {
         this.places = new Semaphore(atOnce, true);
         this.wait = wait;
         this.timeLimit = timeLimit;
+        Gauge.builder("countylive.imports.running", places, gate -> atOnce - gate.availablePermits())
+                .description("imports being read on this node").register(registry);
+        Gauge.builder("countylive.imports.waiting", places, Semaphore::getQueueLength)
+                .description("imports waiting for a place on this node").register(registry);
+        this.busy = registry.counter("countylive.imports.busy");
     }
 
     /**
@@ -49,6 +60,7 @@ class ImportGate {
             throw new Busy();
         }
         if (!entered) {
+            busy.increment();
             throw new Busy();
         }
         try {

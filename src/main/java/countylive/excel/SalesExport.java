@@ -1,6 +1,7 @@
 package countylive.excel;
 
 import countylive.trace.LineSelection;
+import io.micrometer.core.annotation.Timed;
 import countylive.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -48,6 +49,7 @@ public class SalesExport {
      * Writes the workbook of the selected lines: a campaign's, every campaign's, or those behind one
      * figure (the lines page's download).
      */
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "sales.xlsx"})
     public void write(OutputStream out, Locale locale, LineSelection selection, String generatedBy)
             throws IOException, SQLException {
         List<Object> countParameters = new ArrayList<>();

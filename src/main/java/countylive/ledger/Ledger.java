@@ -48,6 +48,8 @@ public class Ledger {
     private final Submissions submissions;
     private final HostService hosts;
     private final Clock clock;
+    @jakarta.inject.Inject
+    LedgerMetrics metrics;
 
     Ledger(TransactionOperations<Connection> transactions, CampaignLocks locks, AuditTrail audit,
            Submissions submissions, HostService hosts, Clock clock) {
@@ -156,8 +158,8 @@ public class Ledger {
             // inside a caller's transaction: it ends, and would be retried, as a whole
             return once(by, submission, work, id, transactions.getConnection());
         }
-        return Retry.onConflict(what, () -> transactions.executeWrite(status ->
-                once(by, submission, work, id, status.getConnection())));
+        return metrics.change(() -> Retry.onConflict(what, () -> transactions.executeWrite(status ->
+                once(by, submission, work, id, status.getConnection())), metrics::conflict));
     }
 
     private <R> R once(CurrentUser by, @Nullable Submission submission, Work<R> work, ToLongFunction<R> id,
@@ -180,7 +182,7 @@ public class Ledger {
             requireLocked(tx, feeds, counted);
             Rollups.refresh(connection, feeds);
             PeopleRollup.refresh(connection, counted);
-            tx.audit.write();
+            metrics.wrote(tx.audit.write());
             if (submission != null) {
                 submissions.complete(submission.token(), submission.resultPath().apply(id.applyAsLong(result)));
             }

@@ -24,6 +24,14 @@ final class PeopleRollup {
               AND EXISTS (SELECT 1 FROM beneficiary_link b WHERE b.campaign_id = ? AND b.household_id = h.id)
             GROUP BY h.county_code""";
 
+    /** The rows of whole campaigns, those the condition on beneficiary_link picks. */
+    static final String CAMPAIGNS = """
+            INSERT INTO county_people (campaign_id, county_code, households, people)
+            SELECT b.campaign_id, h.county_code, COUNT(*) AS households, SUM(h.members) AS people
+            FROM (SELECT DISTINCT campaign_id, household_id FROM beneficiary_link WHERE %s) b
+            JOIN household h ON h.id = b.household_id
+            GROUP BY b.campaign_id, h.county_code""";
+
     private PeopleRollup() {
     }
 
@@ -48,11 +56,6 @@ final class PeopleRollup {
     /** Recomputes the rows of a whole campaign. */
     static void rebuild(Connection connection, long campaignId) throws SQLException {
         update(connection, "DELETE FROM county_people WHERE campaign_id = ?", List.of(campaignId));
-        update(connection, """
-                INSERT INTO county_people (campaign_id, county_code, households, people)
-                SELECT b.campaign_id, h.county_code, COUNT(*), SUM(h.members)
-                FROM (SELECT DISTINCT campaign_id, household_id FROM beneficiary_link WHERE campaign_id = ?) b
-                JOIN household h ON h.id = b.household_id
-                GROUP BY b.campaign_id, h.county_code""", List.of(campaignId));
+        update(connection, CAMPAIGNS.formatted("campaign_id = ?"), List.of(campaignId));
     }
 }

@@ -24,20 +24,67 @@ final class Retry {
     private Retry() {
     }
 
+    /** Told of every lock conflict: its cause ({@link #causeOf}) and whether the transaction runs again. */
+    @FunctionalInterface
+    interface Conflicts {
+        void seen(String cause, boolean retried);
+    }
+
     static <R> R onConflict(String what, Supplier<R> transaction) {
+        return onConflict(what, transaction, (cause, retried) -> {
+        });
+    }
+
+    static <R> R onConflict(String what, Supplier<R> transaction, Conflicts conflicts) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
             } catch (RuntimeException e) {
                 String conflict = conflictIn(e);
-                if (conflict == null || attempt == ATTEMPTS) {
+                if (conflict == null) {
                     throw e;
                 }
-                LOG.info("{}: rolled back by a lock conflict, retrying ({} of {}): {}", what, attempt + 1, ATTEMPTS,
-                        conflict);
+                String cause = causeOf(e);
+                if (attempt == ATTEMPTS) {
+                    conflicts.seen(cause, false);
+                    LOG.warn("{}: rolled back by a lock conflict ({}) {} times, given up: {}", what, cause, ATTEMPTS,
+                            conflict);
+                    throw e;
+                }
+                conflicts.seen(cause, true);
+                LOG.info("{}: rolled back by a lock conflict ({}), retrying ({} of {}): {}", what, cause, attempt + 1,
+                        ATTEMPTS, conflict);
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * The kind of lock conflict among the causes, for counting: deadlock, lock_wait_timeout,
+     * serialization_failure (how a Galera cluster reports a certification conflict, among others)
+     * or lock_missed; "other" when there is none.
+     */
+    static String causeOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                if (sql.getErrorCode() == ER_LOCK_DEADLOCK) {
+                    return "deadlock";
+                }
+                if (sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT) {
+                    return "lock_wait_timeout";
+                }
+                if ("40001".equals(sql.getSQLState())) {
+                    return "serialization_failure";
+                }
+            }
+            if (cause instanceof LockMissed) {
+                return "lock_missed";
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return "other";
     }
 
     /** What the lock conflict among the causes was, or null for any other failure. */

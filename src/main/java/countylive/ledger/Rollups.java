@@ -32,48 +32,50 @@ import static countylive.ledger.Jdbc.update;
  * other.
  */
 final class Rollups {
-    private static final String SESSIONS = """
+    static final String SESSIONS = """
             INSERT INTO session_sales (session_id, campaign_id, county_code, live_date, line_count, units, orders,
                                        gross, refunds)
-            SELECT l.session_id, l.campaign_id, l.county_code, l.live_date, COUNT(*), SUM(l.units), SUM(l.orders),
-                   SUM(l.gross), SUM(l.refunds)
+            SELECT l.session_id, l.campaign_id, l.county_code, l.live_date, COUNT(*) AS line_count,
+                   SUM(l.units) AS units, SUM(l.orders) AS orders, SUM(l.gross) AS gross, SUM(l.refunds) AS refunds
             FROM sale_line l %s GROUP BY l.session_id, l.campaign_id, l.county_code, l.live_date""";
 
     private static final String DAYS = """
             INSERT INTO county_day_sales (campaign_id, county_code, live_date, sessions, live_seconds, views,
                                           sessions_with_views, peak_viewers, units, orders, gross, refunds,
                                           gross_with_views)
-            SELECT s.campaign_id, s.county_code, s.live_date, COUNT(*), SUM(TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at)),
-                   SUM(s.views), COUNT(s.views), MAX(s.peak_viewers), COALESCE(SUM(t.units), 0),
-                   COALESCE(SUM(t.orders), 0), COALESCE(SUM(t.gross), 0), COALESCE(SUM(t.refunds), 0),
-                   COALESCE(SUM(CASE WHEN s.views IS NOT NULL THEN t.gross END), 0)
+            SELECT s.campaign_id, s.county_code, s.live_date, COUNT(*) AS sessions,
+                   SUM(TIMESTAMPDIFF(SECOND, s.starts_at, s.ends_at)) AS live_seconds, SUM(s.views) AS views,
+                   COUNT(s.views) AS sessions_with_views, MAX(s.peak_viewers) AS peak_viewers,
+                   COALESCE(SUM(t.units), 0) AS units, COALESCE(SUM(t.orders), 0) AS orders,
+                   COALESCE(SUM(t.gross), 0) AS gross, COALESCE(SUM(t.refunds), 0) AS refunds,
+                   COALESCE(SUM(CASE WHEN s.views IS NOT NULL THEN t.gross END), 0) AS gross_with_views
             FROM live_session s LEFT JOIN session_sales t ON t.session_id = s.id
             WHERE %s GROUP BY s.campaign_id, s.county_code, s.live_date""";
 
     private static final String PEOPLE = """
             INSERT INTO %1$s_sales (campaign_id, %1$s_id, county_code, sessions, units, gross, refunds, views)
-            SELECT s.campaign_id, p.%1$s_id, s.county_code, COUNT(*), COALESCE(SUM(t.units), 0), COALESCE(SUM(t.gross), 0),
-                   COALESCE(SUM(t.refunds), 0), SUM(s.views)
+            SELECT s.campaign_id, p.%1$s_id, s.county_code, COUNT(*) AS sessions, COALESCE(SUM(t.units), 0) AS units,
+                   COALESCE(SUM(t.gross), 0) AS gross, COALESCE(SUM(t.refunds), 0) AS refunds, SUM(s.views) AS views
             FROM live_session_%1$s p JOIN live_session s ON s.id = p.session_id
             LEFT JOIN session_sales t ON t.session_id = s.id
             WHERE %%s GROUP BY s.campaign_id, p.%1$s_id, s.county_code""";
 
     private static final String PRODUCTS = """
             INSERT INTO product_sales (campaign_id, product_id, county_code, line_count, units, orders, gross, refunds)
-            SELECT l.campaign_id, l.product_id, l.county_code, COUNT(*), SUM(l.units), SUM(l.orders), SUM(l.gross),
-                   SUM(l.refunds)
+            SELECT l.campaign_id, l.product_id, l.county_code, COUNT(*) AS line_count, SUM(l.units) AS units,
+                   SUM(l.orders) AS orders, SUM(l.gross) AS gross, SUM(l.refunds) AS refunds
             FROM sale_line l FORCE INDEX (ix_sale_line_campaign_product)
             WHERE %s GROUP BY l.campaign_id, l.product_id, l.county_code""";
 
     /** A rollup keyed by campaign, county and one more column, and the statement that fills it. */
-    private record Keyed(String table, String keyColumn, String sourceKey, String sourceAlias, String insert) {
+    record Keyed(String table, String keyColumn, String sourceKey, String sourceAlias, String insert) {
     }
 
-    private static final Keyed COUNTY_DAYS = new Keyed("county_day_sales", "live_date", "s.live_date", "s", DAYS);
-    private static final Keyed HOSTS = new Keyed("host_sales", "host_id", "p.host_id", "s", PEOPLE.formatted("host"));
-    private static final Keyed OFFICIALS =
+    static final Keyed COUNTY_DAYS = new Keyed("county_day_sales", "live_date", "s.live_date", "s", DAYS);
+    static final Keyed HOSTS = new Keyed("host_sales", "host_id", "p.host_id", "s", PEOPLE.formatted("host"));
+    static final Keyed OFFICIALS =
             new Keyed("official_sales", "official_id", "p.official_id", "s", PEOPLE.formatted("official"));
-    private static final Keyed PRODUCT_COUNTIES = new Keyed("product_sales", "product_id", "l.product_id", "l", PRODUCTS);
+    static final Keyed PRODUCT_COUNTIES = new Keyed("product_sales", "product_id", "l.product_id", "l", PRODUCTS);
 
     private Rollups() {
     }

@@ -19,7 +19,7 @@ import java.util.function.Function;
 public final class SaleLineRules {
 
     /** An implied unit price below a fifth or above five times the reference is probably mistyped. */
-    private static final BigDecimal FACTOR = BigDecimal.valueOf(5);
+    public static final BigDecimal FACTOR = BigDecimal.valueOf(5);
 
     /** A line exactly as typed (a spreadsheet's numbers as their plain text). */
     public record Typed(@Nullable String units, @Nullable String orders, @Nullable String gross,

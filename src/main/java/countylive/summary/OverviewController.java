@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import io.micrometer.core.annotation.Timed;
 import countylive.web.Figures;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -29,6 +30,7 @@ class OverviewController {
     }
 
     /** @param accepted "1" to count only the campaign counties whose figures are accepted */
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "overview"})
     @Get
     ModelAndView<Map<String, Object>> overview(@QueryValue @Nullable String accepted) {
         boolean acceptedOnly = "1".equals(accepted);

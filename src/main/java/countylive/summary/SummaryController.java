@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import io.micrometer.core.annotation.Timed;
 import countylive.access.CurrentUser;
 import countylive.campaign.Campaigns;
 import countylive.campaign.SignOffs;
@@ -48,6 +49,7 @@ class SummaryController {
         this.demo = demo;
     }
 
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "campaign"})
     @Get
     ModelAndView<Map<String, Object>> show(long id, HttpRequest<?> request, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);

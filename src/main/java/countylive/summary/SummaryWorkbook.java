@@ -1,6 +1,7 @@
 package countylive.summary;
 
 import countylive.campaign.SignOffs;
+import io.micrometer.core.annotation.Timed;
 import countylive.excel.Cells;
 import countylive.excel.Styles;
 import countylive.web.Messages;
@@ -61,6 +62,7 @@ class SummaryWorkbook {
                  LocalDateTime generatedAt, SignOffs.Tally tally, List<String> notAccepted) {
     }
 
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "campaign.xlsx"})
     void write(OutputStream out, About about, Locale locale) throws IOException {
         SummaryFilter filter = about.filter();
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -154,6 +156,7 @@ class SummaryWorkbook {
     }
 
     /** The overview across campaigns: national figures, by campaign, by province. */
+    @Timed(value = "countylive.summaries", extraTags = {"summary", "overview.xlsx"})
     void writeOverview(OutputStream out, OverviewQueries overview, boolean acceptedOnly, String generatedBy,
                        LocalDateTime generatedAt, Locale locale) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {

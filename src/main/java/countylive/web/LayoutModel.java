@@ -17,7 +17,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private static final java.util.Set<String> FLASHES = java.util.Set.of(
             "created", "saved", "deleted", "imported", "passwordChanged", "recomputed", "submitted", "accepted",
-            "returned", "reopened", "unchanged");
+            "returned", "reopened", "unchanged", "checked");
 
     private final boolean demo;
 

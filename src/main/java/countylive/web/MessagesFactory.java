@@ -21,7 +21,7 @@ class MessagesFactory {
     /** The bundles, in lookup order. */
     static final List<String> BUNDLES = List.of(
             "messages", "account", "audit", "region", "campaign", "official", "host", "product", "livestream",
-            "sale", "household", "ledger", "summary", "excel", "signoff", "trace");
+            "sale", "household", "ledger", "summary", "excel", "signoff", "trace", "integrity");
 
     @Singleton
     @Primary

@@ -129,6 +129,10 @@ class AccessMatrixTest {
             rule("POST /accounts/{id}/enable", ADMIN_ONLY, "account"),
             rule("POST /accounts/{id}/password", ADMIN_ONLY, "account"),
             rule("GET /audit", ADMIN_ONLY),
+            rule("GET /integrity", ADMIN_ONLY),
+            rule("POST /integrity/run", ADMIN_ONLY),
+            // the metrics: a sensitive endpoint, then the URL map admits administrators (MetricsEndpointTest)
+            rule("GET /prometheus", ADMIN_ONLY),
 
             // reference data: everyone signed in reads it (coordinators pick from it), administrators change it
             rule("GET /partners", SIGNED_IN),

@@ -138,6 +138,7 @@ class ScreenshotTourTest {
             pages.put("overview", "/summaries");
             pages.put("accounts", "/accounts");
             pages.put("audit", "/audit");
+            pages.put("integrity", "/integrity");
             return pages;
         }
     }

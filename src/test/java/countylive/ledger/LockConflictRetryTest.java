@@ -6,6 +6,7 @@ import ch.qos.logback.core.read.ListAppender;
 import countylive.livestream.EntryData;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
+import countylive.support.Scrape;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ class LockConflictRetryTest {
     private long session;
     private long tea;
     private Browser coordinator;
+    private Browser admin;
 
     @BeforeEach
     void setUp() {
@@ -56,6 +58,8 @@ class LockConflictRetryTest {
         tea = data.product("英山云雾茶", YINGSHAN, null);
         fixtures.coordinatorOf("yingshan", YINGSHAN);
         coordinator = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        fixtures.admin("root");
+        admin = new Browser(server.getURI()).login("root", Fixtures.PASSWORD);
         retries.start();
         ((Logger) LoggerFactory.getLogger(Retry.class)).addAppender(retries);
     }
@@ -74,6 +78,7 @@ class LockConflictRetryTest {
      */
     @Test
     void aSaveRolledBackByADeadlockIsRetriedAndTheUserSeesTheSavedGrid() throws Exception {
+        Scrape before = Scrape.of(admin, server.getURI());
         String token = UUID.randomUUID().toString();
         String version = fixtures.value("SELECT version FROM live_session WHERE id = ?", session);
         try (Connection other = fixtures.dataSource().getConnection()) {
@@ -115,6 +120,14 @@ class LockConflictRetryTest {
         assertTrue(retries.list.stream().anyMatch(event -> event.getFormattedMessage().contains("retrying")),
                 "the retry is logged: " + retries.list);
         assertEquals(RollupRows.rebuilt(fixtures.dataSource()), RollupRows.stored(fixtures.dataSource()));
+        Scrape after = Scrape.of(admin, server.getURI());
+        String retried = "outcome=\"retried\"";
+        assertTrue(after.value("countylive_ledger_conflicts_total", "cause=\"deadlock\"", retried)
+                - before.value("countylive_ledger_conflicts_total", "cause=\"deadlock\"", retried) >= 1,
+                "the retry is counted, with its cause:\n" + after.text());
+        assertEquals(1, after.value("countylive_ledger_changes_seconds_count", "change=\"saveSales\"", "outcome=\"saved\"")
+                - before.value("countylive_ledger_changes_seconds_count", "change=\"saveSales\"", "outcome=\"saved\""),
+                "and the save once, as saved");
     }
 
     /** Until the save waits for the county's lock (up to half a minute on a busy machine). */

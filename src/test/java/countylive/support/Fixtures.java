@@ -29,7 +29,7 @@ public class Fixtures {
             "audit_event", "sale_import", "form_submission", "login_throttle", "login_session",
             "beneficiary_link", "household", "sale_line", "live_session_official", "live_session_host",
             "live_session", "product", "host", "official", "campaign_county", "campaign_partner", "campaign",
-            "partner", "user_county", "app_user");
+            "partner", "user_county", "app_user", "integrity_check");
 
     private final DataSource dataSource;
     private final AppUserAccess users;

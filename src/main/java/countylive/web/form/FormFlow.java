@@ -5,6 +5,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import countylive.metrics.Refusals;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -25,10 +26,12 @@ public class FormFlow {
 
     private final FormView forms;
     private final Submissions submissions;
+    private final Refusals refusals;
 
-    FormFlow(FormView forms, Submissions submissions) {
+    FormFlow(FormView forms, Submissions submissions, Refusals refusals) {
         this.forms = forms;
         this.submissions = submissions;
+        this.refusals = refusals;
     }
 
     /**
@@ -96,6 +99,7 @@ public class FormFlow {
             delete.run();
             return seeOther(donePath + "?flash=deleted");
         } catch (Refusal refusal) {
+            refusals.counted(refusal.getMessage());
             Map<String, Object> model = new java.util.HashMap<>(page.extras().get());
             model.put("deleteError", forms.message(request, refusal));
             return forms.render(request, HttpStatus.CONFLICT, page.view(), page.values(), new FormErrors(), model);
@@ -108,15 +112,18 @@ public class FormFlow {
         try {
             T record = validate.apply(errors);
             if (record == null || !errors.isEmpty()) {
+                refusals.counted(errors.problems().values().iterator().next().key());
                 return forms.render(request, page.view(), page.values(), errors, page.extras().get());
             }
             return seeOther(save.apply(record));
         } catch (Submissions.AlreadySubmitted e) {
             return seeOther(e.resultPath() == null ? fallbackPath : e.resultPath());
         } catch (OptimisticLockException e) {
+            refusals.counted("form.staleVersion");
             errors.add("_form", "form.staleVersion");
             return forms.render(request, HttpStatus.CONFLICT, page.view(), page.values(), errors, page.extras().get());
         } catch (Refusal refusal) {
+            refusals.counted(refusal.getMessage());
             refusal.problems().forEach(problem -> errors.add(problem.field() == null ? "_form" : problem.field(),
                     problem.key(), problem.arguments().toArray()));
             HttpStatus status = refusal.kind() == Refusal.Kind.CONFLICT ? HttpStatus.CONFLICT
