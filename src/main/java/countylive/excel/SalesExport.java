@@ -3,7 +3,6 @@ package countylive.excel;
 import countylive.trace.LineSelection;
 import io.micrometer.core.annotation.Timed;
 import countylive.web.Messages;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import org.apache.poi.ss.usermodel.Row;
