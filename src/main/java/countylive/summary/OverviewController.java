@@ -75,6 +75,6 @@ class OverviewController {
             items.add(new ChinaMap.Item(province.code(), value, SummaryCharts.shown(value, measure, figures),
                     (people == null ? "/lines?province=" : "/lines/households?province=") + province.code() + accepted));
         }
-        return map.draw(items, names, value -> SummaryCharts.shown(value, people == null ? "gross" : "people", figures));
+        return map.draw(items, names, value -> SummaryCharts.legend(value, people == null ? "gross" : "people", figures));
     }
 }

@@ -48,7 +48,13 @@ final class SummaryCharts {
                 shown(e.getValue(), measure, fig), base + "?province=" + e.getKey() + dates(filter)
                         + (filter.acceptedOnly() ? "&accepted=1" : "") + ("people".equals(measure) ? "&map=people" : "")))
                 .toList();
-        return map.draw(items, names, value -> shown(value, measure, fig));
+        return map.draw(items, names, value -> legend(value, measure, fig));
+    }
+
+    /** A legend's bound: whole yuan (or people) are enough to tell the shades apart. */
+    static String legend(java.math.BigDecimal value, String measure, Figures fig) {
+        long whole = value.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+        return "people".equals(measure) ? fig.count(whole) : "¥" + fig.count(whole);
     }
 
     static String shown(java.math.BigDecimal value, String measure, Figures fig) {
