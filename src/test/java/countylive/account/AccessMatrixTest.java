@@ -214,6 +214,11 @@ class AccessMatrixTest {
 
             // summaries: a campaign's for whoever may read the campaign; the overview not for coordinators
             rule("GET /campaigns/{id}/summary", COUNTY_READ, "campaign"),
+            // the entries behind a figure: everyone signed in, narrowed inside to the counties the user
+            // may read (CampaignSummaryTest.aCoordinatorTracesOnlyTheirOwnCounty)
+            rule("GET /lines", SIGNED_IN),
+            rule("GET /lines.xlsx", SIGNED_IN),
+            rule("GET /lines/households", SIGNED_IN),
             // the sign-off: every step is checked again per county and role (SignOffTest); here the
             // step and county in the path are the sample's id, which names neither (404)
             rule("GET /campaigns/{id}/sign-off", COUNTY_READ, "campaign"),

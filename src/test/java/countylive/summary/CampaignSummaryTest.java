@@ -393,6 +393,15 @@ class CampaignSummaryTest {
         assertEquals("¥600.00", Html.total(lines, "gross"), "英山's lines only");
         assertTrue(lines.contains("只列出您负责的县的记录"));
         assertEquals("¥0.00", Html.total(coordinator.get("/lines?campaign=" + campaign + "&county=" + XINGSHAN).body(), "gross"));
+        assertEquals("0", Html.total(coordinator.get("/lines/households?campaign=" + campaign + "&county=" + XINGSHAN).body(),
+                "households"), "兴山's household is not theirs to see");
+        Browser.Page theirs = coordinator.send(java.net.http.HttpRequest.newBuilder(server.getURI()
+                .resolve("/lines.xlsx?campaign=" + campaign + "&county=" + XINGSHAN)).header("Accept", "*/*"));
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(theirs.bytes()))) {
+            assertEquals(0, workbook.getSheetAt(0).getLastRowNum(), "the header only: no line of 兴山");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         String summary = coordinator.get("/campaigns/" + campaign + "/summary").body();
         assertTrue(summary.contains("/lines?campaign=" + campaign + "&amp;county=" + YINGSHAN));
         assertFalse(summary.contains("&amp;county=" + XINGSHAN), "no link to another county's lines");
