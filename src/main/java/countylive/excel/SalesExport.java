@@ -17,12 +17,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every sale line of a campaign (or of all campaigns) as one sheet. Rows go from a streaming
@@ -49,9 +52,11 @@ public class SalesExport {
      *
      * @param campaignId  one campaign, or null for all
      * @param countyCodes the counties to include, or null for all
+     * @param title       what the export holds (the campaign's name), for the printed footer
      */
     public void write(OutputStream out, Locale locale, @Nullable Long campaignId,
-                      @Nullable Collection<String> countyCodes, String generatedBy) throws IOException, SQLException {
+                      @Nullable Collection<String> countyCodes, String title, String generatedBy,
+                      LocalDateTime generatedAt) throws IOException, SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement(countSql(campaignId, countyCodes));
              DeferredSXSSFWorkbook workbook = new DeferredSXSSFWorkbook()) {
@@ -69,6 +74,7 @@ public class SalesExport {
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
+            PrintLayout.apply(sheet, 0, PrintLayout.Footer.of(messages, locale, title, generatedAt));
             sheet.setRowGenerator(target -> {
                 Row header = target.createRow(0);
                 for (int i = 0; i < COLUMNS.length; i++) {
@@ -98,7 +104,7 @@ public class SalesExport {
             });
             var info = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
             info.setCreator(generatedBy);
-            info.setCreated(java.util.Optional.of(new java.util.Date()));
+            info.setCreated(Optional.of(Date.from(generatedAt.atZone(ZoneId.systemDefault()).toInstant())));
             workbook.write(out);
         }
     }

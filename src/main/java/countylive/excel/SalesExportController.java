@@ -16,6 +16,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.concurrent.ExecutorService;
 
 /** The detail export: every sale line, one row each. */
@@ -46,7 +47,7 @@ class SalesExportController {
         var locale = messages.locale(request);
         String name = Downloads.fileName(scope.name() + "_" + messages.get(locale, "excel.file.sales"), LocalDate.now(clock));
         return Downloads.stream(executor, name, out ->
-                export.write(out, locale, id, scope.counties(), user.displayName()));
+                export.write(out, locale, id, scope.counties(), scope.name(), user.displayName(), LocalDateTime.now(clock)));
     }
 
     /** Every campaign's lines: for association staff and administrators. */
@@ -56,6 +57,7 @@ class SalesExportController {
         CurrentUser user = CurrentUser.of(authentication);
         var locale = messages.locale(request);
         String name = Downloads.fileName(messages.get(locale, "excel.file.allSales"), LocalDate.now(clock));
-        return Downloads.stream(executor, name, out -> export.write(out, locale, null, null, user.displayName()));
+        return Downloads.stream(executor, name, out -> export.write(out, locale, null, null,
+                messages.get(locale, "excel.file.allSales"), user.displayName(), LocalDateTime.now(clock)));
     }
 }
