@@ -25,6 +25,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +44,12 @@ class ImportWorkbooks {
 
     private final JdbcOperations jdbc;
     private final Messages messages;
+    private final Clock clock;
 
-    ImportWorkbooks(JdbcOperations jdbc, Messages messages) {
+    ImportWorkbooks(JdbcOperations jdbc, Messages messages, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** Instructions first, then the sheet to fill with drop-downs of the county's sessions and products. */
@@ -89,6 +93,11 @@ class ImportWorkbooks {
                 }
             }
             workbook.setSheetHidden(workbook.getSheetIndex(lists), true);
+            PrintLayout.Footer footer = PrintLayout.Footer.of(messages, locale, campaignName + " · " + countyName,
+                    LocalDateTime.now(clock));
+            PrintLayout.apply(help, null, footer);
+            PrintLayout.apply(data, 0, footer);
+            PrintLayout.apply(lists, null, footer);
             DataValidationHelper helper = data.getDataValidationHelper();
             listValidation(data, helper, 0, "lists!$A$1:$A$" + Math.max(1, sessions.size()));
             listValidation(data, helper, 1, "lists!$B$1:$B$" + Math.max(1, products.size()));
@@ -110,9 +119,19 @@ class ImportWorkbooks {
         }
     }
 
-    /** The uploaded workbook with each problem's cell filled red and commented. */
-    byte[] marked(Workbook workbook, List<ImportProblem> problems) throws IOException {
+    /**
+     * The uploaded workbook with each problem's cell filled red and commented, set up to print like
+     * every workbook the application hands out.
+     *
+     * @param fileName the uploaded file's name, for the printed footer
+     */
+    byte[] marked(Workbook workbook, List<ImportProblem> problems, String fileName, Locale locale) throws IOException {
         Sheet sheet = workbook.getNumberOfSheets() > 1 ? workbook.getSheetAt(1) : workbook.getSheetAt(0);
+        PrintLayout.Footer footer = PrintLayout.Footer.of(messages, locale, fileName, LocalDateTime.now(clock));
+        for (Sheet any : workbook) {
+            // the marked sheet is the data sheet, whose first row holds the template's headers
+            PrintLayout.apply(any, any == sheet ? 0 : null, footer);
+        }
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         Map<Short, CellStyle> markedStyles = new HashMap<>();
         for (ImportProblem problem : problems) {

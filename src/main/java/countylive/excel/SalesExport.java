@@ -18,11 +18,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every sale line of a campaign (or of all campaigns) as one sheet. Rows go from a streaming
@@ -47,10 +50,12 @@ public class SalesExport {
     /**
      * Writes the workbook of the selected lines: a campaign's, every campaign's, or those behind one
      * figure (the lines page's download).
+     *
+     * @param title what the export holds (the campaign's name), for the printed footer
      */
     @Timed(value = "countylive.summaries", extraTags = {"summary", "sales.xlsx"})
-    public void write(OutputStream out, Locale locale, LineSelection selection, String generatedBy)
-            throws IOException, SQLException {
+    public void write(OutputStream out, Locale locale, LineSelection selection, String title, String generatedBy,
+                      LocalDateTime generatedAt) throws IOException, SQLException {
         List<Object> countParameters = new ArrayList<>();
         String countSql = "SELECT COUNT(*) FROM sale_line l JOIN live_session s ON s.id = l.session_id WHERE "
                 + selection.lines(countParameters);
@@ -73,6 +78,7 @@ public class SalesExport {
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
+            PrintLayout.apply(sheet, 0, PrintLayout.Footer.of(messages, locale, title, generatedAt));
             sheet.setRowGenerator(target -> {
                 Row header = target.createRow(0);
                 for (int i = 0; i < COLUMNS.length; i++) {
@@ -97,7 +103,7 @@ public class SalesExport {
             });
             var info = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
             info.setCreator(generatedBy);
-            info.setCreated(java.util.Optional.of(new java.util.Date()));
+            info.setCreated(Optional.of(Date.from(generatedAt.atZone(ZoneId.systemDefault()).toInstant())));
             workbook.write(out);
         }
     }

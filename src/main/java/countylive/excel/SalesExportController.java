@@ -17,6 +17,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.concurrent.ExecutorService;
 
 /** The detail export: every sale line, one row each. */
@@ -47,7 +48,8 @@ class SalesExportController {
         var locale = messages.locale(request);
         String name = Downloads.fileName(scope.name() + "_" + messages.get(locale, "excel.file.sales"), LocalDate.now(clock));
         return Downloads.stream(executor, name, out ->
-                export.write(out, locale, LineSelection.campaign(id, scope.counties()), user.displayName()));
+                export.write(out, locale, LineSelection.campaign(id, scope.counties()), scope.name(), user.displayName(),
+                        LocalDateTime.now(clock)));
     }
 
     /** Every campaign's lines: for association staff and administrators. */
@@ -57,8 +59,8 @@ class SalesExportController {
         CurrentUser user = CurrentUser.of(authentication);
         var locale = messages.locale(request);
         String name = Downloads.fileName(messages.get(locale, "excel.file.allSales"), LocalDate.now(clock));
-        return Downloads.stream(executor, name, out ->
-                export.write(out, locale, LineSelection.campaign(null, null), user.displayName()));
+        return Downloads.stream(executor, name, out -> export.write(out, locale, LineSelection.campaign(null, null),
+                messages.get(locale, "excel.file.allSales"), user.displayName(), LocalDateTime.now(clock)));
     }
 
     /**
@@ -70,7 +72,9 @@ class SalesExportController {
         CurrentUser user = CurrentUser.of(authentication);
         LineSelection selection = LineSelection.of(request, user);
         var locale = messages.locale(request);
+        String title = messages.get(locale, "trace.title");
         String name = Downloads.fileName(messages.get(locale, "excel.file.sales"), LocalDate.now(clock));
-        return Downloads.stream(executor, name, out -> export.write(out, locale, selection, user.displayName()));
+        return Downloads.stream(executor, name, out -> export.write(out, locale, selection, title,
+                user.displayName(), LocalDateTime.now(clock)));
     }
 }

@@ -150,7 +150,7 @@ class SalesUploads {
         result.model().put("onlyWarnings", refusal.onlyWarnings());
         // the copy marks the problems the page lists (marking a thousand comments takes seconds); a copy
         // too large to open whole or to keep is not handed back: the report lists the problems all the same
-        byte[] marked = file.markable() ? marked(file, shown) : null;
+        byte[] marked = file.markable() ? marked(file, shown, fileName, locale) : null;
         if (marked != null) {
             result.model().put("rejection", rejections.keep(user.id(), "marked_" + fileName, marked));
         }
@@ -161,9 +161,10 @@ class SalesUploads {
         return messages.get(locale, problem.key(), problem.arguments().toArray());
     }
 
-    private @Nullable byte[] marked(UploadedWorkbook.Checked file, List<ImportProblem> problems) {
+    private @Nullable byte[] marked(UploadedWorkbook.Checked file, List<ImportProblem> problems, String fileName,
+                                    Locale locale) {
         try (Workbook workbook = UploadedWorkbook.open(file)) {
-            return workbooks.marked(workbook, problems);
+            return workbooks.marked(workbook, problems, fileName, locale);
         } catch (Exception e) {
             LOG.info("The refused upload could not be marked: {}", e.toString());
             return null;

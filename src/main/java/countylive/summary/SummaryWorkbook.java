@@ -3,27 +3,15 @@ package countylive.summary;
 import countylive.campaign.SignOffs;
 import io.micrometer.core.annotation.Timed;
 import countylive.excel.Cells;
+import countylive.excel.PrintLayout;
 import countylive.excel.Styles;
 import countylive.web.Messages;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -48,6 +36,8 @@ class SummaryWorkbook {
     /** A sheet's rows must stay within what one workbook holds comfortably. */
     static final int MAX_SESSIONS = 100_000;
     private static final int HEADER_ROWS = 5;
+    /** The first row of a table below its header row. */
+    private static final int FIRST_ROW = HEADER_ROWS + 1;
 
     private final SummaryQueries queries;
     private final Messages messages;
@@ -75,28 +65,32 @@ class SummaryWorkbook {
                     styles, percent, t);
 
             List<Rows.County> counties = queries.byCounty(filter);
-            XSSFSheet countySheet = table(workbook.createSheet(t.get("summary.byCounty")), about, styles, t,
+            XSSFSheet countySheet = workbook.createSheet(t.get("summary.byCounty"));
+            int belowCounties = table(countySheet, about, styles, t, Footing.TOTALS,
                     List.of(col("excel.column.countyCode", 10, (Rows.County r) -> r.code()),
                             col("summary.col.county", 16, Rows.County::name),
                             col("summary.col.province", 12, Rows.County::provinceName),
                             col("summary.col.poverty", 12, r -> !r.poverty() ? null : r.povertyExitYear() == null
                                     ? t.get("summary.yes") : t.get("summary.povertyExit", String.valueOf(r.povertyExitYear()))),
-                            col("summary.sessions", 10, Rows.County::sessions),
-                            col("summary.hours", 12, Rows.County::hours),
-                            col("summary.units", 12, Rows.County::units),
-                            col("summary.orders", 12, Rows.County::orders),
+                            sum("summary.sessions", 10, Rows.County::sessions),
+                            sum("summary.hours", 12, Rows.County::hours),
+                            sum("summary.units", 12, Rows.County::units),
+                            sum("summary.orders", 12, Rows.County::orders),
                             money("summary.gross", Rows.County::gross),
                             money("summary.refunds", Rows.County::refunds),
                             money("summary.net", Rows.County::net),
-                            col("summary.views", 14, Rows.County::views),
+                            sum("summary.views", 14, Rows.County::views),
                             col("summary.peak", 12, Rows.County::peakViewers),
-                            col("summary.households", 12, Rows.County::households),
-                            col("summary.people", 12, Rows.County::people),
+                            sum("summary.households", 12, Rows.County::households),
+                            sum("summary.people", 12, Rows.County::people),
                             col("signoff.state", 10, r -> r.accepted() ? t.get("signoff.state.ACCEPTED")
                                     : t.get("signoff.provisional"))), counties);
-            barChart(countySheet, t.get("summary.chart.counties"), counties.size(), 1, 8, 17);
+            NativeBarChart.below(countySheet, t.get("summary.chart.counties"), FIRST_ROW, FIRST_ROW + counties.size() - 1,
+                    1, 8, belowCounties, 16);
 
-            table(workbook.createSheet(t.get("summary.byHost")), about, styles, t,
+            // a session with two hosts (or officials) counts for each: their rows add up to more than
+            // the campaign's figures, so these two sheets say so instead of a totals row
+            table(workbook.createSheet(t.get("summary.byHost")), about, styles, t, Footing.SHARED_NOTE,
                     List.of(col("summary.col.host", 16, (Rows.Person r) -> r.name()),
                             col("summary.col.platform", 12, r -> t.get("platform." + r.detail())),
                             col("summary.sessions", 10, Rows.Person::sessions),
@@ -105,7 +99,7 @@ class SummaryWorkbook {
                             money("summary.refunds", Rows.Person::refunds),
                             money("summary.net", Rows.Person::net),
                             col("summary.views", 14, Rows.Person::views)), queries.byHost(filter));
-            table(workbook.createSheet(t.get("summary.byOfficial")), about, styles, t,
+            table(workbook.createSheet(t.get("summary.byOfficial")), about, styles, t, Footing.SHARED_NOTE,
                     List.of(col("summary.col.official", 14, (Rows.Person r) -> r.name()),
                             col("summary.col.countyTitle", 24, Rows.Person::detail),
                             col("summary.sessions", 10, Rows.Person::sessions),
@@ -114,43 +108,47 @@ class SummaryWorkbook {
                             money("summary.refunds", Rows.Person::refunds),
                             money("summary.net", Rows.Person::net),
                             col("summary.views", 14, Rows.Person::views)), queries.byOfficial(filter));
-            table(workbook.createSheet(t.get("summary.byProduct")), about, styles, t,
+            table(workbook.createSheet(t.get("summary.byProduct")), about, styles, t, Footing.TOTALS,
                     List.of(col("summary.col.product", 26, (Rows.Product r) -> r.name()),
                             col("summary.col.county", 14, Rows.Product::countyName),
                             col("summary.col.unit", 8, Rows.Product::unit),
+                            // one per session and product: a session selling two products counts twice
                             col("summary.sessions", 10, Rows.Product::sessions),
-                            col("summary.units", 12, Rows.Product::units),
-                            col("summary.orders", 12, Rows.Product::orders),
+                            sum("summary.units", 12, Rows.Product::units),
+                            sum("summary.orders", 12, Rows.Product::orders),
                             money("summary.gross", Rows.Product::gross),
                             money("summary.refunds", Rows.Product::refunds),
                             money("summary.net", Rows.Product::net)), queries.byProduct(filter, Integer.MAX_VALUE).rows());
 
             List<Rows.Day> days = queries.byDay(filter);
-            XSSFSheet daySheet = table(workbook.createSheet(t.get("summary.byDay")), about, styles, t,
+            XSSFSheet daySheet = workbook.createSheet(t.get("summary.byDay"));
+            int belowDays = table(daySheet, about, styles, t, Footing.TOTALS,
                     List.of(col("summary.col.day", 12, (Rows.Day r) -> r.day()),
-                            col("summary.sessions", 10, Rows.Day::sessions),
-                            col("summary.units", 12, Rows.Day::units),
-                            col("summary.orders", 12, Rows.Day::orders),
+                            sum("summary.sessions", 10, Rows.Day::sessions),
+                            sum("summary.units", 12, Rows.Day::units),
+                            sum("summary.orders", 12, Rows.Day::orders),
                             money("summary.gross", Rows.Day::gross),
                             money("summary.refunds", Rows.Day::refunds),
                             money("summary.net", Rows.Day::net),
-                            col("summary.views", 14, Rows.Day::views)), days);
-            barChart(daySheet, t.get("summary.chart.days"), days.size(), 0, 4, 9);
+                            sum("summary.views", 14, Rows.Day::views)), days);
+            NativeBarChart.below(daySheet, t.get("summary.chart.days"), FIRST_ROW, FIRST_ROW + days.size() - 1,
+                    0, 4, belowDays, 8);
 
-            table(workbook.createSheet(t.get("summary.sessionList")), about, styles, t,
+            table(workbook.createSheet(t.get("summary.sessionList")), about, styles, t, Footing.TOTALS,
                     List.of(col("excel.column.session", 10, (Rows.Session r) -> r.id()),
                             col("summary.col.day", 12, Rows.Session::day),
                             col("summary.col.county", 14, Rows.Session::countyName),
                             col("summary.col.platform", 10, r -> t.get("platform." + r.platform())),
-                            col("summary.hours", 10, Rows.Session::hours),
-                            col("summary.views", 12, Rows.Session::views),
+                            sum("summary.hours", 10, Rows.Session::hours),
+                            sum("summary.views", 12, Rows.Session::views),
                             col("summary.uniqueViewers", 12, Rows.Session::uniqueViewers),
                             col("summary.peak", 12, Rows.Session::peakViewers),
-                            col("summary.units", 12, Rows.Session::units),
-                            col("summary.orders", 12, Rows.Session::orders),
+                            sum("summary.units", 12, Rows.Session::units),
+                            sum("summary.orders", 12, Rows.Session::orders),
                             money("summary.gross", Rows.Session::gross),
                             money("summary.refunds", Rows.Session::refunds),
                             money("summary.net", Rows.Session::net)), queries.sessions(filter, MAX_SESSIONS));
+            printable(workbook, PrintLayout.Footer.of(messages, locale, about.campaign().name(), about.generatedAt()));
             workbook.getProperties().getCoreProperties().setCreator(about.generatedBy());
             workbook.write(out);
         }
@@ -187,7 +185,8 @@ class SummaryWorkbook {
             first.setAutoFilter(new CellRangeAddress(HEADER_ROWS, r - 1, 0, 1));
             XSSFSheet campaigns = workbook.createSheet(t.get("summary.overview.byCampaign"));
             overviewBlock(campaigns, acceptedOnly, generatedBy, generatedAt, styles, t);
-            rows(campaigns, styles, t, List.of(
+            // no totals: a county or a household in two campaigns counts once in the national figures
+            rows(campaigns, styles, t, Footing.NONE, List.of(
                     col("summary.overview.campaign", 28, (Rows.CampaignTotal c) -> c.name()),
                     col("excel.summary.startsOn", 12, Rows.CampaignTotal::startsOn),
                     col("excel.summary.endsOn", 12, Rows.CampaignTotal::endsOn),
@@ -202,7 +201,7 @@ class SummaryWorkbook {
                     col("summary.people", 12, Rows.CampaignTotal::people)), overview.campaigns(acceptedOnly));
             XSSFSheet provinces = workbook.createSheet(t.get("summary.overview.byProvince"));
             overviewBlock(provinces, acceptedOnly, generatedBy, generatedAt, styles, t);
-            rows(provinces, styles, t, List.of(
+            rows(provinces, styles, t, Footing.NONE, List.of(
                     col("summary.col.province", 14, (Rows.ProvinceTotal p) -> p.name()),
                     col("summary.overview.campaigns", 10, Rows.ProvinceTotal::campaigns),
                     col("summary.counties", 10, Rows.ProvinceTotal::counties),
@@ -212,6 +211,7 @@ class SummaryWorkbook {
                     money("summary.refunds", Rows.ProvinceTotal::refunds),
                     money("summary.net", Rows.ProvinceTotal::net),
                     col("summary.views", 14, Rows.ProvinceTotal::views)), overview.provinces(acceptedOnly));
+            printable(workbook, PrintLayout.Footer.of(messages, locale, t.get("summary.overview.title"), generatedAt));
             workbook.getProperties().getCoreProperties().setCreator(generatedBy);
             workbook.write(out);
         }
@@ -236,7 +236,11 @@ class SummaryWorkbook {
         sheet.createFreezePane(0, r);
         sheet.setColumnWidth(0, 36 * 256);
         sheet.setColumnWidth(1, 20 * 256);
+        String partners = String.join("、", queries.partners(about.campaign().id()).stream()
+                .map(p -> t.get("excel.summary.partner", p.name(), t.get("partner.kind." + p.kind()))).toList());
         Object[][] figures = {
+                {"campaign.status", t.get("campaign.status." + about.campaign().status())},
+                {"summary.partners", partners},
                 {"summary.counties", h.counties()}, {"excel.summary.povertyCounties", h.povertyCounties()},
                 {"summary.officials", h.officials()}, {"summary.hosts", h.hosts()},
                 {"summary.sessions", h.sessions()}, {"summary.hours", h.hours()},
@@ -257,13 +261,19 @@ class SummaryWorkbook {
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROWS, r - 1, 0, 1));
     }
 
-    private <T> XSSFSheet table(XSSFSheet sheet, About about, Styles styles, Texts t, List<Column<T>> columns, List<T> rows) {
+    /** @return the first row below the table and what follows it */
+    private <T> int table(XSSFSheet sheet, About about, Styles styles, Texts t, Footing footing, List<Column<T>> columns,
+                          List<T> rows) {
         headerBlock(sheet, about, styles, t);
-        return rows(sheet, styles, t, columns, rows);
+        return rows(sheet, styles, t, footing, columns, rows);
     }
 
-    /** A table below the header block: its header row frozen and filtered. */
-    private <T> XSSFSheet rows(XSSFSheet sheet, Styles styles, Texts t, List<Column<T>> columns, List<T> rows) {
+    /**
+     * A table below the header block: its header row frozen and filtered, then its footing.
+     *
+     * @return the first row below the table and its footing
+     */
+    private <T> int rows(XSSFSheet sheet, Styles styles, Texts t, Footing footing, List<Column<T>> columns, List<T> rows) {
         int r = HEADER_ROWS;
         Row header = sheet.createRow(r++);
         for (int c = 0; c < columns.size(); c++) {
@@ -271,14 +281,38 @@ class SummaryWorkbook {
             sheet.setColumnWidth(c, columns.get(c).width() * 256);
         }
         sheet.createFreezePane(0, r);
+        TotalsRow.Sums sums = new TotalsRow.Sums(columns.size());
         for (T item : rows) {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
-                value(row, c, columns.get(c).value().apply(item), styles, null);
+                Object value = columns.get(c).value().apply(item);
+                value(row, c, value, styles, null);
+                if (columns.get(c).summed() && row.getCell(c) != null) {
+                    sums.add(c, amount(value), row.getCell(c).getCellStyle());
+                }
             }
         }
-        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROWS, Math.max(r - 1, HEADER_ROWS), 0, columns.size() - 1));
-        return sheet;
+        int last = r - 1;
+        // the filter covers the rows only: sorting them must leave the totals below
+        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROWS, Math.max(last, HEADER_ROWS), 0, columns.size() - 1));
+        switch (footing) {
+            case TOTALS -> TotalsRow.write(sheet, r++, FIRST_ROW, last, sums, t.get("excel.summary.total"), styles);
+            case SHARED_NOTE -> Cells.text(sheet.createRow(r++), 0, t.get("summary.sharedNote"), styles);
+            case NONE -> {
+            }
+        }
+        return r;
+    }
+
+    private static BigDecimal amount(Object value) {
+        return value instanceof Money money ? money.amount() : new BigDecimal(value.toString());
+    }
+
+    /** Every sheet set up to print: its table's header row repeated on each page. */
+    private static void printable(XSSFWorkbook workbook, PrintLayout.Footer footer) {
+        for (Sheet sheet : workbook) {
+            PrintLayout.apply(sheet, HEADER_ROWS, footer);
+        }
     }
 
     /** Campaign, period, filter, and when and by whom the workbook was made. */
@@ -323,48 +357,30 @@ class SummaryWorkbook {
         }
     }
 
-    /** A native bar chart of column {@code valueColumn} by column {@code labelColumn}, beside the table. */
-    private static void barChart(XSSFSheet sheet, String title, int rows, int labelColumn, int valueColumn, int atColumn) {
-        if (rows == 0) {
-            return;
-        }
-        int first = HEADER_ROWS + 1;
-        int last = HEADER_ROWS + rows;
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, atColumn, HEADER_ROWS, atColumn + 10, HEADER_ROWS + 22);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(title);
-        chart.setTitleOverlay(false);
-        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        XDDFValueAxis amounts = chart.createValueAxis(AxisPosition.LEFT);
-        amounts.setNumberFormat("#,##0");
-        XDDFDataSource<String> labels = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(first, last, labelColumn, labelColumn));
-        XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(first, last, valueColumn, valueColumn));
-        XDDFChartData data = chart.createData(ChartTypes.BAR, categories, amounts);
-        ((XDDFBarChartData) data).setBarDirection(BarDirection.COL);
-        XDDFChartData.Series series = data.addSeries(labels, values);
-        series.setTitle(sheet.getRow(HEADER_ROWS).getCell(valueColumn).getStringCellValue(), null);
-        chart.plot(data);
-    }
-
     private record Money(@Nullable BigDecimal amount) {
     }
 
     private record Percent(@Nullable BigDecimal value) {
     }
 
-    private record Column<T>(String label, int width, Function<T, Object> value) {
+    /** A column of a table; {@code summed}: its rows add up to a total. */
+    private record Column<T>(String label, int width, Function<T, Object> value, boolean summed) {
     }
 
+    /** How a table ends. */
+    private enum Footing { TOTALS, SHARED_NOTE, NONE }
+
     private static <T> Column<T> col(String label, int width, Function<T, Object> value) {
-        return new Column<>(label, width, value);
+        return new Column<>(label, width, value, false);
+    }
+
+    /** A column of counts or hours that the totals row adds up. */
+    private static <T> Column<T> sum(String label, int width, Function<T, Object> value) {
+        return new Column<>(label, width, value, true);
     }
 
     private static <T> Column<T> money(String label, Function<T, BigDecimal> value) {
-        return new Column<>(label, 16, row -> new Money(value.apply(row)));
+        return new Column<>(label, 16, row -> new Money(value.apply(row)), true);
     }
 
     /** Texts in the workbook's language. */

@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import countylive.excel.KeptWorkbooks;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -7,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -17,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The summary workbook holds the summary page's figures, for the same filter, cell by cell. */
@@ -98,6 +101,50 @@ class SummaryWorkbookTest {
     }
 
     @Test
+    void breakdownTotalsEqualTheHeadlineToTheFen() throws IOException {
+        try (XSSFWorkbook workbook = workbook("", "totals")) {
+            Sheet headline = workbook.getSheet("主要数据");
+            FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            List<String> sales = List.of("成交件数", "订单数", "成交金额", "退款金额", "净成交金额");
+            Map<String, List<String>> totalled = Map.of(
+                    "按县", concat(sales, "直播场次", "观看人次", "帮扶贫困户", "帮扶贫困人口"),
+                    "按商品", sales,
+                    "按日", concat(sales, "直播场次", "观看人次"),
+                    "直播场次列表", concat(sales, "观看人次"));
+            totalled.forEach((sheetName, figures) -> {
+                Sheet sheet = workbook.getSheet(sheetName);
+                Row totals = SummarySheets.totalsRow(sheet, "合计");
+                for (String figure : figures) {
+                    Cell total = totals.getCell(SummarySheets.column(sheet, figure));
+                    BigDecimal expected = number(findRow(headline, figure).getCell(1)).setScale(2, RoundingMode.HALF_UP);
+                    String where = sheetName + " " + figure;
+                    assertTrue(total.getCellFormula().startsWith("SUBTOTAL(109,"), where + ": " + total.getCellFormula());
+                    assertEquals(expected, fen(total.getNumericCellValue()), where + ": the total as written");
+                    assertEquals(expected, fen(evaluator.evaluate(total).getNumberValue()), where + ": as calculated");
+                }
+            });
+            // a product's sessions count once per session and product: no total that reads like the sessions
+            Sheet products = workbook.getSheet("按商品");
+            assertNull(SummarySheets.totalsRow(products, "合计").getCell(SummarySheets.column(products, "直播场次")));
+            // hosts and officials count a shared session for each: a note instead of a total
+            for (String sheetName : List.of("按主播", "按县领导")) {
+                Row below = SummarySheets.belowTable(workbook.getSheet(sheetName));
+                assertEquals("多人共同参与的场次计入每一位，因此各行之和可能大于总数。",
+                        below.getCell(0).getStringCellValue(), sheetName);
+            }
+        }
+    }
+
+    @Test
+    void headlineNamesPartnersAndStatusInWords() throws IOException {
+        try (XSSFWorkbook workbook = workbook("", "words")) {
+            Sheet headline = workbook.getSheet("主要数据");
+            assertEquals("抖音（直播平台）", findRow(headline, "合作单位").getCell(1).getStringCellValue());
+            assertEquals("进行中", findRow(headline, "状态").getCell(1).getStringCellValue());
+        }
+    }
+
+    @Test
     void englishWorkbookAndOverviewWorkbook() throws IOException {
         Browser english = new Browser(server.getURI()).language("en").login("staff", Fixtures.PASSWORD);
         Browser.Page page = download(english, "/summaries.xlsx");
@@ -132,8 +179,8 @@ class SummaryWorkbookTest {
             }
             Sheet counties = workbook.getSheet("按县");
             int compared = 0;
-            for (int r = 6; r <= counties.getLastRowNum(); r++) {
-                Row row = counties.getRow(r);
+            for (Row row : SummarySheets.tableRows(counties)) {
+                int r = row.getRowNum();
                 List<String> cells = Html.row(page, "data-county", row.getCell(0).getStringCellValue());
                 // the workbook adds the county code in front of the page's columns
                 assertEquals(cells.size() + 1, counties.getRow(5).getLastCellNum(), "same columns");
@@ -180,6 +227,16 @@ class SummaryWorkbookTest {
         return digits.isEmpty() ? null : new BigDecimal(digits).stripTrailingZeros();
     }
 
+    private static BigDecimal fen(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return all;
+    }
+
     private static BigDecimal number(Cell cell) {
         if (cell == null) {
             return null;
@@ -188,9 +245,7 @@ class SummaryWorkbookTest {
         return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
     }
 
-    private static void keep(String name, byte[] bytes) throws IOException {
-        Path folder = Path.of("target", "generated-workbooks");
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(name + ".xlsx"), bytes);
+    private static void keep(String name, byte[] bytes) {
+        KeptWorkbooks.keep(name, bytes);
     }
 }
