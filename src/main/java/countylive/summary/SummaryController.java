@@ -7,6 +7,7 @@ import countylive.campaign.SignOffs;
 import countylive.access.Role;
 import countylive.web.RecordNotFoundException;
 import countylive.web.Figures;
+import countylive.web.Messages;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -40,10 +41,12 @@ class SummaryController {
     private final boolean demo;
     private final SignOffs signOffs;
     private final ChinaMap map;
+    private final Messages messages;
 
     SummaryController(SummaryQueries queries, Campaigns campaigns, Figures figures, SignOffs signOffs, ChinaMap map,
-                      @Value("${countylive.demo:false}") boolean demo) {
+                      Messages messages, @Value("${countylive.demo:false}") boolean demo) {
         this.map = map;
+        this.messages = messages;
         this.signOffs = signOffs;
         this.queries = queries;
         this.campaigns = campaigns;
@@ -94,6 +97,11 @@ class SummaryController {
         String base = "/campaigns/" + id + "/summary";
         model.put("base", base);
         model.put("lines", filter.linesQuery());
+        model.put("columns", SummaryColumns.ON_PAGE);
+        model.put("links", new SummaryLinks(id, filter.linesQuery(),
+                user.role() == Role.COORDINATOR ? user.countyCodes() : Set.of()));
+        SummaryColumns.Words words = (key, arguments) -> messages.get(request, key, arguments);
+        model.put("words", words);
         model.put("dayChart", SummaryCharts.days(days, figures, base, filter));
         model.put("countyChart", SummaryCharts.counties(counties, figures, filter,
                 user.role() == Role.COORDINATOR ? user.countyCodes() : Set.of()));

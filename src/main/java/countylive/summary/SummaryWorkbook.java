@@ -67,87 +67,28 @@ class SummaryWorkbook {
             List<Rows.County> counties = queries.byCounty(filter);
             XSSFSheet countySheet = workbook.createSheet(t.get("summary.byCounty"));
             int belowCounties = table(countySheet, about, styles, t, Footing.TOTALS,
-                    List.of(col("excel.column.countyCode", 10, (Rows.County r) -> r.code()),
-                            col("summary.col.county", 16, Rows.County::name),
-                            col("summary.col.province", 12, Rows.County::provinceName),
-                            col("summary.col.poverty", 12, r -> !r.poverty() ? null : r.povertyExitYear() == null
-                                    ? t.get("summary.yes") : t.get("summary.povertyExit", String.valueOf(r.povertyExitYear()))),
-                            sum("summary.sessions", 10, Rows.County::sessions),
-                            sum("summary.hours", 12, Rows.County::hours),
-                            sum("summary.units", 12, Rows.County::units),
-                            sum("summary.orders", 12, Rows.County::orders),
-                            money("summary.gross", Rows.County::gross),
-                            money("summary.refunds", Rows.County::refunds),
-                            money("summary.net", Rows.County::net),
-                            sum("summary.views", 14, Rows.County::views),
-                            col("summary.peak", 12, Rows.County::peakViewers),
-                            sum("summary.households", 12, Rows.County::households),
-                            sum("summary.people", 12, Rows.County::people),
-                            col("signoff.state", 10, r -> r.accepted() ? t.get("signoff.state.ACCEPTED")
-                                    : t.get("signoff.provisional"))), counties);
+                    columns(SummaryColumns.COUNTY, t), counties);
             NativeBarChart.below(countySheet, t.get("summary.chart.counties"), FIRST_ROW, FIRST_ROW + counties.size() - 1,
                     1, 8, belowCounties, 16);
 
             // a session with two hosts (or officials) counts for each: their rows add up to more than
             // the campaign's figures, so these two sheets say so instead of a totals row
             table(workbook.createSheet(t.get("summary.byHost")), about, styles, t, Footing.SHARED_NOTE,
-                    List.of(col("summary.col.host", 16, (Rows.Person r) -> r.name()),
-                            col("summary.col.platform", 12, r -> t.get("platform." + r.detail())),
-                            col("summary.sessions", 10, Rows.Person::sessions),
-                            col("summary.units", 12, Rows.Person::units),
-                            money("summary.gross", Rows.Person::gross),
-                            money("summary.refunds", Rows.Person::refunds),
-                            money("summary.net", Rows.Person::net),
-                            col("summary.views", 14, Rows.Person::views)), queries.byHost(filter));
+                    columns(SummaryColumns.HOST, t), queries.byHost(filter));
             table(workbook.createSheet(t.get("summary.byOfficial")), about, styles, t, Footing.SHARED_NOTE,
-                    List.of(col("summary.col.official", 14, (Rows.Person r) -> r.name()),
-                            col("summary.col.countyTitle", 24, Rows.Person::detail),
-                            col("summary.sessions", 10, Rows.Person::sessions),
-                            col("summary.units", 12, Rows.Person::units),
-                            money("summary.gross", Rows.Person::gross),
-                            money("summary.refunds", Rows.Person::refunds),
-                            money("summary.net", Rows.Person::net),
-                            col("summary.views", 14, Rows.Person::views)), queries.byOfficial(filter));
+                    columns(SummaryColumns.OFFICIAL, t), queries.byOfficial(filter));
             table(workbook.createSheet(t.get("summary.byProduct")), about, styles, t, Footing.TOTALS,
-                    List.of(col("summary.col.product", 26, (Rows.Product r) -> r.name()),
-                            col("summary.col.county", 14, Rows.Product::countyName),
-                            col("summary.col.unit", 8, Rows.Product::unit),
-                            // one per session and product: a session selling two products counts twice
-                            col("summary.sessions", 10, Rows.Product::sessions),
-                            sum("summary.units", 12, Rows.Product::units),
-                            sum("summary.orders", 12, Rows.Product::orders),
-                            money("summary.gross", Rows.Product::gross),
-                            money("summary.refunds", Rows.Product::refunds),
-                            money("summary.net", Rows.Product::net)), queries.byProduct(filter, Integer.MAX_VALUE).rows());
+                    columns(SummaryColumns.PRODUCT, t), queries.byProduct(filter, Integer.MAX_VALUE).rows());
 
             List<Rows.Day> days = queries.byDay(filter);
             XSSFSheet daySheet = workbook.createSheet(t.get("summary.byDay"));
             int belowDays = table(daySheet, about, styles, t, Footing.TOTALS,
-                    List.of(col("summary.col.day", 12, (Rows.Day r) -> r.day()),
-                            sum("summary.sessions", 10, Rows.Day::sessions),
-                            sum("summary.units", 12, Rows.Day::units),
-                            sum("summary.orders", 12, Rows.Day::orders),
-                            money("summary.gross", Rows.Day::gross),
-                            money("summary.refunds", Rows.Day::refunds),
-                            money("summary.net", Rows.Day::net),
-                            sum("summary.views", 14, Rows.Day::views)), days);
+                    columns(SummaryColumns.DAY, t), days);
             NativeBarChart.below(daySheet, t.get("summary.chart.days"), FIRST_ROW, FIRST_ROW + days.size() - 1,
                     0, 4, belowDays, 8);
 
             table(workbook.createSheet(t.get("summary.sessionList")), about, styles, t, Footing.TOTALS,
-                    List.of(col("excel.column.session", 10, (Rows.Session r) -> r.id()),
-                            col("summary.col.day", 12, Rows.Session::day),
-                            col("summary.col.county", 14, Rows.Session::countyName),
-                            col("summary.col.platform", 10, r -> t.get("platform." + r.platform())),
-                            sum("summary.hours", 10, Rows.Session::hours),
-                            sum("summary.views", 12, Rows.Session::views),
-                            col("summary.uniqueViewers", 12, Rows.Session::uniqueViewers),
-                            col("summary.peak", 12, Rows.Session::peakViewers),
-                            sum("summary.units", 12, Rows.Session::units),
-                            sum("summary.orders", 12, Rows.Session::orders),
-                            money("summary.gross", Rows.Session::gross),
-                            money("summary.refunds", Rows.Session::refunds),
-                            money("summary.net", Rows.Session::net)), queries.sessions(filter, MAX_SESSIONS));
+                    columns(SummaryColumns.SESSION, t), queries.sessions(filter, MAX_SESSIONS));
             printable(workbook, PrintLayout.Footer.of(messages, locale, about.campaign().name(), about.generatedAt()));
             workbook.getProperties().getCoreProperties().setCreator(about.generatedBy());
             workbook.write(out);
@@ -381,6 +322,19 @@ class SummaryWorkbook {
 
     private static <T> Column<T> money(String label, Function<T, BigDecimal> value) {
         return new Column<>(label, 16, row -> new Money(value.apply(row)), true);
+    }
+
+    /** The page's columns (SummaryColumns) as the workbook writes them: money as money cells. */
+    private static <T> List<Column<T>> columns(List<SummaryColumns.Column<T>> columns, Texts t) {
+        List<Column<T>> written = new java.util.ArrayList<>();
+        for (SummaryColumns.Column<T> column : columns) {
+            Function<T, Object> value = row -> {
+                Object shown = column.valueOf(row, t::get);
+                return column.kind() == SummaryColumns.Kind.MONEY ? new Money((BigDecimal) shown) : shown;
+            };
+            written.add(new Column<>(column.label(), column.width(), value, column.summed()));
+        }
+        return written;
     }
 
     /** Texts in the workbook's language. */

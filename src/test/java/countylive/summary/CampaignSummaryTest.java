@@ -117,7 +117,7 @@ class CampaignSummaryTest {
         // (300 + 100 + 150) / (1000 + 500) * 1000; counting S2 as 0 views would give ¥500.00
         assertEquals("¥366.67", Html.figure(body, "gpm"));
         List<String> s2Row = Html.row(body, "data-session", String.valueOf(s2));
-        assertEquals(List.of("2021-03-05", "英山县", "抖音", "1.5", "", "", "", "4", "2", "¥200.00", "¥200.00"), s2Row);
+        assertEquals(List.of("2021-03-05", "英山县", "抖音", "1.5", "", "", "", "4", "2", "¥200.00", "¥0.00", "¥200.00"), s2Row);
     }
 
     @Test
@@ -134,15 +134,15 @@ class CampaignSummaryTest {
     @Test
     void hostOfficialProductAndDayBreakdowns() {
         String body = page("");
-        assertEquals(List.of("主播甲", "抖音", "2", "19", "¥600.00", "¥580.00", "1,000"), Html.rowIn(body, "by-host", "主播甲"));
-        assertEquals(List.of("主播乙", "抖音", "2", "10", "¥350.00", "¥340.00", "500"), Html.rowIn(body, "by-host", "主播乙"));
-        assertEquals(List.of("张县长", "英山县 县长", "2", "19", "¥600.00", "¥580.00", "1,000"),
+        assertEquals(List.of("主播甲", "抖音", "2", "19", "¥600.00", "¥20.00", "¥580.00", "1,000"), Html.rowIn(body, "by-host", "主播甲"));
+        assertEquals(List.of("主播乙", "抖音", "2", "10", "¥350.00", "¥10.00", "¥340.00", "500"), Html.rowIn(body, "by-host", "主播乙"));
+        assertEquals(List.of("张县长", "英山县 县长", "2", "19", "¥600.00", "¥20.00", "¥580.00", "1,000"),
                 Html.rowIn(body, "by-official", "张县长"));
         assertEquals(List.of("云雾茶", "英山县", "盒", "2", "14", "10", "¥500.00", "¥20.00", "¥480.00"),
                 Html.rowIn(body, "by-product", "云雾茶"));
-        assertEquals(List.of("2021-03-02", "1", "15", "13", "¥400.00", "¥380.00", "1,000"),
+        assertEquals(List.of("2021-03-02", "1", "15", "13", "¥400.00", "¥20.00", "¥380.00", "1,000"),
                 Html.rowIn(body, "by-day", "2021-03-02"));
-        assertEquals(List.of("2021-03-05", "2", "10", "7", "¥350.00", "¥340.00", "500"),
+        assertEquals(List.of("2021-03-05", "2", "10", "7", "¥350.00", "¥10.00", "¥340.00", "500"),
                 Html.rowIn(body, "by-day", "2021-03-05"));
     }
 

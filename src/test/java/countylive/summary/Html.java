@@ -104,6 +104,11 @@ final class Html {
             throw new AssertionError("no heading " + headingId);
         }
         int start = body.indexOf("<table", heading);
+        int nextHeading = body.indexOf("<h2", heading + 1);
+        if (start < 0 || (nextHeading >= 0 && nextHeading < start)) {
+            // "none": the section has no table
+            return new Table(List.of(), List.of(), List.of());
+        }
         String table = body.substring(start, body.indexOf("</table>", start));
         List<String> headers = new ArrayList<>();
         Matcher th = Pattern.compile("<th[^>]*>(.*?)</th>", Pattern.DOTALL).matcher(table.substring(0, table.indexOf("</thead>")));

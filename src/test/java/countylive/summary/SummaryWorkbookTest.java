@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -177,26 +178,51 @@ class SummaryWorkbookTest {
                 assertEquals(number(Html.figure(page, figure[0])), number(findRow(headline, figure[1]).getCell(1)),
                         figure[1]);
             }
-            Sheet counties = workbook.getSheet("按县");
+            // every breakdown sheet against its table on the page: the same columns (the workbook adds a
+            // key in front of two of them), the same rows in the same order, the same figures
             int compared = 0;
-            for (Row row : SummarySheets.tableRows(counties)) {
-                int r = row.getRowNum();
-                List<String> cells = Html.row(page, "data-county", row.getCell(0).getStringCellValue());
-                // the workbook adds the county code in front of the page's columns
-                assertEquals(cells.size() + 1, counties.getRow(5).getLastCellNum(), "same columns");
-                for (int c = 0; c < cells.size(); c++) {
-                    Cell cell = row.getCell(c + 1);
-                    if (cell != null && cell.getCellType() == CellType.NUMERIC) {
-                        assertEquals(number(cells.get(c)), number(cell), "county row " + r + " column " + c);
-                    } else {
-                        assertEquals(cells.get(c), cell == null ? "" : cell.getStringCellValue(),
-                                "county row " + r + " column " + c);
-                    }
+            compared += compareSheet(page, workbook.getSheet("按县"), "by-county", 1);
+            compared += compareSheet(page, workbook.getSheet("按主播"), "by-host", 0);
+            compared += compareSheet(page, workbook.getSheet("按县领导"), "by-official", 0);
+            compared += compareSheet(page, workbook.getSheet("按商品"), "by-product", 0);
+            compared += compareSheet(page, workbook.getSheet("按日"), "by-day", 0);
+            compared += compareSheet(page, workbook.getSheet("直播场次列表"), "sessions", 1);
+            assertTrue(compared > 20, "cells compared: " + compared);
+        }
+    }
+
+    /** @param keys the workbook's leading columns that the page does not show (a county's code, a session's number) */
+    private static int compareSheet(String page, Sheet sheet, String table, int keys) {
+        Html.Table shown = Html.table(page, table);
+        List<Row> rows = SummarySheets.tableRows(sheet);
+        if (rows.isEmpty()) {
+            assertEquals(List.of(), shown.cells(), sheet.getSheetName() + ": no rows, and no table on the page");
+            return 0;
+        }
+        Row header = sheet.getRow(5);
+        List<String> headings = new ArrayList<>();
+        for (int c = keys; c < header.getLastCellNum(); c++) {
+            headings.add(header.getCell(c).getStringCellValue());
+        }
+        assertEquals(shown.headers(), headings, sheet.getSheetName() + ": the same columns as the page");
+        assertEquals(shown.cells().size(), rows.size(), sheet.getSheetName() + ": the same rows");
+        int compared = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> cells = shown.cells().get(r);
+            for (int c = 0; c < cells.size(); c++) {
+                Cell cell = rows.get(r).getCell(c + keys);
+                String where = sheet.getSheetName() + " row " + r + " " + headings.get(c);
+                if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+                    assertEquals(cells.get(c), cell.getLocalDateTimeCellValue().toLocalDate().toString(), where);
+                } else if (cell != null && cell.getCellType() == CellType.NUMERIC) {
+                    assertEquals(number(cells.get(c)), number(cell), where);
+                } else {
+                    assertEquals(cells.get(c), cell == null ? "" : cell.getStringCellValue(), where);
                 }
                 compared++;
             }
-            assertTrue(compared > 0);
         }
+        return compared;
     }
 
     private XSSFWorkbook workbook(String query, String keepAs) throws IOException {
