@@ -41,7 +41,21 @@ class CountyController {
 
     /** The flag's checkbox sends "on" when ticked and nothing when not. */
     @Serdeable
-    record PovertyForm(@Nullable String poverty, @Nullable String version, @Nullable String csrf) implements CsrfForm {
+    record PovertyForm(@Nullable String poverty, @Nullable String exitYear, @Nullable String version,
+                       @Nullable String csrf) implements CsrfForm {
+
+        /** The year typed, or null when blank; a year outside 2013-2030 or not a number is refused. */
+        @Nullable Integer exitYearNumber() {
+            if (exitYear == null || exitYear.isBlank()) {
+                return null;
+            }
+            String text = exitYear.strip();
+            int year = text.matches("\\d{4}") ? Integer.parseInt(text) : 0;
+            if (year < 2013 || year > 2030) {
+                throw new NumberFormatException(text);
+            }
+            return year;
+        }
 
         boolean ticked() {
             return poverty != null && !poverty.isBlank() && !"false".equals(poverty);
@@ -100,11 +114,20 @@ class CountyController {
                                Authentication authentication) {
         showModel(code, null); // 404 for an unknown county
         Integer version = form.versionNumber();
+        Integer exitYear;
+        try {
+            exitYear = form.exitYearNumber();
+        } catch (NumberFormatException e) {
+            Map<String, Object> model = showModel(code, null);
+            model.put("exitYearError", messages.get(request, "county.exitYear.invalid"));
+            model.put("exitYearTyped", form.exitYear());
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("region/show", model));
+        }
         try {
             if (version == null) {
                 throw new OptimisticLockException("no version");
             }
-            service.setPoverty(CurrentUser.of(authentication), code, form.ticked(), version);
+            service.setPoverty(CurrentUser.of(authentication), code, form.ticked(), exitYear, version);
             return HttpResponse.seeOther(URI.create("/counties/" + code + "?flash=saved"));
         } catch (OptimisticLockException e) {
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("region/show",

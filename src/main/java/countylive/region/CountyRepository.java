@@ -1,6 +1,7 @@
 package countylive.region;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
@@ -17,16 +18,16 @@ interface CountyRepository extends CrudRepository<County, String> {
     /** A county joined with the names of its prefecture and province. */
     @Introspected
     record Row(String code, String name, String prefectureName, String provinceCode, String provinceName,
-               boolean povertyCounty) {
+               boolean povertyCounty, @Nullable Integer povertyExitYear) {
 
         CountyInfo info() {
-            return new CountyInfo(code, name, prefectureName, provinceCode, provinceName, povertyCounty);
+            return new CountyInfo(code, name, prefectureName, provinceCode, provinceName, povertyCounty, povertyExitYear);
         }
     }
 
     String ROW = """
             SELECT county.code, county.name, prefecture.name AS prefecture_name, county.province_code,
-                   province.name AS province_name, county.poverty_county
+                   province.name AS province_name, county.poverty_county, county.poverty_exit_year
             FROM county JOIN prefecture ON prefecture.code = county.prefecture_code
                         JOIN province ON province.code = county.province_code""";
 

@@ -1,5 +1,6 @@
 package countylive.region;
 
+import io.micronaut.core.annotation.Nullable;
 import countylive.audit.RecordType;
 
 import countylive.access.CurrentUser;
@@ -24,9 +25,9 @@ class CountyService {
 
     /** @throws OptimisticLockException when the county was changed since the page was opened */
     @Transactional
-    County setPoverty(CurrentUser user, String code, boolean poverty, int expectedVersion) {
+    County setPoverty(CurrentUser user, String code, boolean poverty, @Nullable Integer exitYear, int expectedVersion) {
         County before = counties.findById(code).orElseThrow(() -> new OptimisticLockException("gone"));
-        County saved = counties.update(before.withPoverty(poverty, expectedVersion));
+        County saved = counties.update(before.withPoverty(poverty, exitYear, expectedVersion));
         audit.updated(user, AUDIT_TYPE, code, code, before.auditValues(), saved.auditValues());
         return saved;
     }

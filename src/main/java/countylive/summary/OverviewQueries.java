@@ -95,4 +95,17 @@ class OverviewQueries {
                 + " WHERE h.id IN (SELECT household_id FROM " + rollup("beneficiary_link", acceptedOnly) + " b)",
                 List.of(), row -> new long[] {row.getLong(1), row.getLong(2)});
     }
+
+    /**
+     * People assisted per province: the distinct households linked to any campaign (in an accepted
+     * campaign county), each once, in its own county's province, as the national figure counts them.
+     */
+    java.util.Map<String, Long> peoplePerProvince(boolean acceptedOnly) {
+        java.util.Map<String, Long> people = new java.util.LinkedHashMap<>();
+        sql.list("SELECT c.province_code, SUM(h.members) FROM household h JOIN county c ON c.code = h.county_code"
+                        + " WHERE h.id IN (SELECT household_id FROM " + rollup("beneficiary_link", acceptedOnly) + " b)"
+                        + " GROUP BY c.province_code", List.of(),
+                row -> people.put(row.getString(1), row.getLong(2)));
+        return people;
+    }
 }

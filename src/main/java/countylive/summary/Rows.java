@@ -22,7 +22,8 @@ public final class Rows {
     public record Province(String code, String name) {
     }
 
-    public record County(String code, String name, String provinceName, boolean poverty, long sessions,
+    public record County(String code, String name, String provinceCode, String provinceName, boolean poverty,
+                  @Nullable Integer povertyExitYear, long sessions,
                   @Nullable BigDecimal hours, long units, long orders, BigDecimal gross, BigDecimal refunds,
                   @Nullable Long views, @Nullable Long peakViewers, long households, @Nullable Long people,
                   boolean accepted) {

@@ -39,9 +39,11 @@ class SummaryController {
     private final Figures figures;
     private final boolean demo;
     private final SignOffs signOffs;
+    private final ChinaMap map;
 
-    SummaryController(SummaryQueries queries, Campaigns campaigns, Figures figures, SignOffs signOffs,
+    SummaryController(SummaryQueries queries, Campaigns campaigns, Figures figures, SignOffs signOffs, ChinaMap map,
                       @Value("${countylive.demo:false}") boolean demo) {
+        this.map = map;
         this.signOffs = signOffs;
         this.queries = queries;
         this.campaigns = campaigns;
@@ -93,9 +95,29 @@ class SummaryController {
         model.put("base", base);
         model.put("lines", filter.linesQuery());
         model.put("dayChart", SummaryCharts.days(days, figures, base, filter));
-        model.put("countyChart", SummaryCharts.counties(counties, figures, base, filter));
+        model.put("countyChart", SummaryCharts.counties(counties, figures, filter,
+                user.role() == Role.COORDINATOR ? user.countyCodes() : Set.of()));
+        String measure = "people".equals(request.getParameters().get("map")) ? "people" : "gross";
+        model.put("mapMeasure", measure);
+        model.put("map", SummaryCharts.provinces(map, counties, measure, figures, base, filter));
+        model.put("mapSwitch", base + filterQuery(filter));
         model.put("productChart", SummaryCharts.products(products.subList(0, Math.min(TOP_PRODUCTS, products.size())),
-                figures));
+                figures, filter));
         return new ModelAndView<>("summary/show", model);
+    }
+
+    /** The filter as a query string, so that switching the map's measure keeps it. */
+    private static String filterQuery(SummaryFilter filter) {
+        StringBuilder query = new StringBuilder("?");
+        if (filter.narrowsDates()) {
+            query.append("from=").append(filter.from()).append("&to=").append(filter.to()).append('&');
+        }
+        if (filter.province() != null) {
+            query.append("province=").append(filter.province()).append('&');
+        }
+        if (filter.acceptedOnly()) {
+            query.append("accepted=1&");
+        }
+        return query.substring(0, query.length() - 1);
     }
 }

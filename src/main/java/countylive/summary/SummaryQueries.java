@@ -110,7 +110,8 @@ class SummaryQueries {
             province += " AND c.province_code = ?";
             p.add(filter.province());
         }
-        return sql.list("SELECT c.code, c.name, pr.name AS province_name, c.poverty_county, cc.sign_off,"
+        return sql.list("SELECT c.code, c.name, pr.code AS province_code, pr.name AS province_name, c.poverty_county,"
+                + " c.poverty_exit_year, cc.sign_off,"
                 + " COALESCE(d.sessions, 0) AS sessions, d.hours, COALESCE(d.units, 0) AS units,"
                 + " COALESCE(d.orders, 0) AS orders, d.gross, d.refunds, d.views, d.peak,"
                 + " COALESCE(cp.households, 0) AS households, cp.people"
@@ -123,8 +124,10 @@ class SummaryQueries {
                 + " LEFT JOIN county_people cp ON cp.campaign_id = cc.campaign_id AND cp.county_code = c.code"
                 + " WHERE cc.campaign_id = ?" + province
                 + " ORDER BY gross DESC, c.code", p,
-                row -> new Rows.County(row.getString("code"), row.getString("name"), row.getString("province_name"),
-                        row.getBoolean("poverty_county"), row.getLong("sessions"), row.getBigDecimal("hours"),
+                row -> new Rows.County(row.getString("code"), row.getString("name"), row.getString("province_code"),
+                        row.getString("province_name"),
+                        row.getBoolean("poverty_county"), (Integer) row.getObject("poverty_exit_year", Integer.class),
+                        row.getLong("sessions"), row.getBigDecimal("hours"),
                         row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds"),
                         longOrNull(row, "views"), longOrNull(row, "peak"), row.getLong("households"),
                         longOrNull(row, "people"), "ACCEPTED".equals(row.getString("sign_off"))));

@@ -79,7 +79,8 @@ class SummaryWorkbook {
                     List.of(col("excel.column.countyCode", 10, (Rows.County r) -> r.code()),
                             col("summary.col.county", 16, Rows.County::name),
                             col("summary.col.province", 12, Rows.County::provinceName),
-                            col("summary.col.poverty", 10, r -> r.poverty() ? t.get("summary.yes") : null),
+                            col("summary.col.poverty", 12, r -> !r.poverty() ? null : r.povertyExitYear() == null
+                                    ? t.get("summary.yes") : t.get("summary.povertyExit", String.valueOf(r.povertyExitYear()))),
                             col("summary.sessions", 10, Rows.County::sessions),
                             col("summary.hours", 12, Rows.County::hours),
                             col("summary.units", 12, Rows.County::units),

@@ -136,6 +136,12 @@ class ScreenshotTourTest {
             pages.put("sign-off", "/campaigns/" + campaign + "/sign-off");
             pages.put("summary", "/campaigns/" + campaign + "/summary");
             pages.put("overview", "/summaries");
+            pages.put("overview-people", "/summaries?map=people");
+            pages.put("lines", "/lines?campaign=" + campaign + "&county=421124");
+            pages.put("lines-sessions", "/lines?campaign=" + campaign + "&view=sessions");
+            pages.put("lines-households", "/lines/households?campaign=" + campaign);
+            pages.put("county", "/counties/421124");
+            pages.put("host", "/hosts/" + fixtures.value("SELECT id FROM host"));
             pages.put("accounts", "/accounts");
             pages.put("audit", "/audit");
             pages.put("integrity", "/integrity");

@@ -65,6 +65,7 @@ class CountyPagesTest {
 
     @Test
     void adminSetsAndClearsThePovertyFlagWithHistory() {
+        fixtures.execute("UPDATE county SET poverty_county = FALSE, poverty_exit_year = NULL WHERE code = '421124'");
         Browser.Page set = admin.post("/counties/421124/poverty",
                 Map.of("poverty", "on", "version", version(admin.get("/counties/421124").body())));
         assertEquals(303, set.status(), set.body());
@@ -133,5 +134,46 @@ class CountyPagesTest {
         Matcher matcher = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
         assertTrue(matcher.find(), html);
         return matcher.group(1);
+    }
+
+    /** The 832 national poverty counties come from a migration, with the year each was lifted out of poverty. */
+    @Test
+    void theNationalPovertyCountiesAreShippedWithTheirExitYear() throws Exception {
+        String sql = java.nio.file.Files.readString(java.nio.file.Path.of("migrations", "V14__poverty_counties.sql"));
+        java.util.Map<String, Integer> perYear = new java.util.TreeMap<>();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        java.util.regex.Matcher update = java.util.regex.Pattern.compile(
+                "poverty_exit_year = (\\d{4}) WHERE code IN \\((.*?)\\);", java.util.regex.Pattern.DOTALL).matcher(sql);
+        while (update.find()) {
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("'(\\d{6})'").matcher(update.group(2));
+            while (code.find()) {
+                assertTrue(codes.add(code.group(1)), "listed once: " + code.group(1));
+                perYear.merge(update.group(1), 1, Integer::sum);
+            }
+        }
+        assertEquals(832, codes.size());
+        assertEquals(java.util.Map.of("2016", 28, "2017", 125, "2018", 282, "2019", 345, "2020", 52), perYear);
+        assertTrue(codes.contains("540481") && codes.contains("540581") && codes.contains("632857"), "the three new codes");
+        assertEquals(List.of(), fixtures.column("SELECT c FROM (SELECT '540481' AS c UNION SELECT '540581' UNION SELECT '632857') x"
+                + " WHERE c NOT IN (SELECT code FROM county)"), "every code is a county of today");
+        // a county no test changes, as the migration left it
+        assertEquals("1 2018", fixtures.value("SELECT CONCAT_WS(' ', poverty_county, poverty_exit_year) FROM county WHERE code = '130125'"));
+        assertTrue(admin.get("/counties/130125").body().contains("国家级贫困县，2018 年脱贫摘帽"));
+    }
+
+    @Test
+    void anAdministratorCorrectsTheExitYear() {
+        String page = admin.get("/counties/130126").body();
+        Browser.Page bad = admin.post("/counties/130126/poverty", Map.of("poverty", "on", "exitYear", "19", "version", version(page)));
+        assertEquals(422, bad.status());
+        assertTrue(bad.body().contains("四位年份") && bad.body().contains("value=\"19\""), bad.body());
+        Browser.Page saved = admin.post("/counties/130126/poverty", Map.of("poverty", "on", "exitYear", "2019", "version", version(page)));
+        assertEquals(303, saved.status(), saved.body());
+        assertTrue(admin.get("/counties/130126").body().contains("2019 年脱贫摘帽"));
+        assertTrue(fixtures.value("SELECT changes FROM audit_event WHERE entity_type = 'county' AND entity_id = '130126'")
+                .contains("povertyExitYear"));
+        admin.post("/counties/130126/poverty", Map.of("poverty", "on", "exitYear", "2018",
+                "version", version(admin.get("/counties/130126").body())));
+        assertEquals("2018", fixtures.value("SELECT poverty_exit_year FROM county WHERE code = '130126'"), "as shipped again");
     }
 }

@@ -197,7 +197,12 @@ class CampaignSummaryTest {
     @Test
     void chartsAreInlineSvgWithLinksAndTables() {
         String body = page("");
-        assertEquals(3, body.split("<svg", -1).length - 1);
+        assertEquals(4, body.split("<svg", -1).length - 1, "days, counties, products and the map");
+        // the map: 湖北 and 福建 take part; 湖北's ¥750 of sales lead to the summary narrowed to it
+        assertTrue(body.contains("data-province=\"420000\"") && body.contains("href=\"/campaigns/" + campaign
+                + "/summary?province=420000\""), body);
+        assertTrue(body.contains("<title>湖北省 ¥750.00</title>"), "the province's figure in its tooltip");
+        assertTrue(body.contains("data-province=\"710000\""), "Taiwan is drawn as a province of China");
         assertTrue(body.contains("href=\"/counties/" + YINGSHAN + "\""));
         assertFalse(body.contains("style="), "no inline style under the CSP");
         assertFalse(body.matches("(?s).*<script>.*"), "no inline script");
@@ -393,5 +398,13 @@ class CampaignSummaryTest {
         assertFalse(summary.contains("&amp;county=" + XINGSHAN), "no link to another county's lines");
         assertFalse(summary.contains("href=\"/sessions/" + s3 + "\""), "兴山's session is listed, not linked");
         assertTrue(summary.contains("href=\"/sessions/" + s2 + "\""), "英山's is");
+    }
+
+    /** A national poverty county's exit year shows in the county table as on the county page. */
+    @Test
+    void aPovertyCountyShowsTheYearItWasLiftedOutOfPoverty() {
+        fixtures.execute("UPDATE county SET poverty_exit_year = 2018 WHERE code = ?", YINGSHAN);
+        assertEquals("2018 年摘帽", Html.row(page(""), "data-county", YINGSHAN).get(2));
+        assertEquals("", Html.row(page(""), "data-county", XINGSHAN).get(2), "not a poverty county here");
     }
 }

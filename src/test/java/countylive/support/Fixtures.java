@@ -52,7 +52,9 @@ public class Fixtures {
             for (String table : TABLES) {
                 statement.executeUpdate("DELETE FROM " + table);
             }
-            statement.executeUpdate("UPDATE county SET poverty_county = FALSE WHERE poverty_county");
+            // the national poverty counties as the migration ships them (those with an exit year), no others
+            statement.executeUpdate("UPDATE county SET poverty_county = (poverty_exit_year IS NOT NULL)"
+                    + " WHERE poverty_county <> (poverty_exit_year IS NOT NULL)");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
