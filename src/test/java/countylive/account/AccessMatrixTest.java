@@ -109,6 +109,10 @@ class AccessMatrixTest {
     /** One line per route: "METHOD path-template", who may, and the sample record for its path variables. */
     static final List<Rule> RULES = List.of(
             rule("GET /", SIGNED_IN),
+            // every signed-in user; what a coordinator sees is narrowed to their counties inside
+            rule("GET /lines", SIGNED_IN),
+            rule("GET /lines.xlsx", SIGNED_IN),
+            rule("GET /lines/households", SIGNED_IN),
             rule("GET /health", PUBLIC),
             rule("GET /health/{selector}", PUBLIC),
             rule("GET /login", PUBLIC),
