@@ -1,8 +1,8 @@
 // What was typed into an entry form survives a submit that never reached the server. On a weak
 // connection the browser replaces the page with its own error page and the typed figures are
 // gone; so a form marked data-draft="<user>:<path>" writes its fields to localStorage as it is
-// submitted, and this device offers them back the next time the form is opened. A successful save
-// (the page after it carries a confirmation) deletes them. Without script nothing is kept and the
+// submitted, and this device offers them back the next time the form is opened. The redirect that
+// follows a save deletes them. Without script nothing is kept and the
 // form works as before; with storage refused (private mode, full) neither.
 //
 // The kept fields include the form's one-time submission token and the version it was opened at:
@@ -88,11 +88,21 @@
     form.dispatchEvent(new Event('draft-restored'));
   }
 
-  // The page after a submit: a confirmation means the draft was saved.
+  // The first page after a submit, in that tab. A save ends in a redirect to what it saved, with a
+  // confirmation; a form sent again with its one-time token is redirected to the first result. So a
+  // redirect means the draft reached the server and was saved: delete it. Not when the redirect went
+  // to the login page (the login had expired: nothing was saved), nor when the server sent the form
+  // back with its problems or an error page (kept, and offered when the form is opened again).
+  function redirected() {
+    var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    return !!(navigation && navigation.redirectCount > 0);
+  }
   var pending = session.getItem(PENDING);
   if (pending) {
     session.removeItem(PENDING);
-    if (document.querySelector('main .flash')) {
+    var saved = (redirected() || document.querySelector('main .flash')) && !document.querySelector('section.login')
+      && !document.querySelector('form[data-draft-returned="true"]') && !document.querySelector('.error-page');
+    if (saved) {
       local.removeItem(PREFIX + pending);
     }
   }
