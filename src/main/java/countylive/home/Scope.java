@@ -2,6 +2,7 @@ package countylive.home;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /** A coordinator's counties as an SQL IN list: one placeholder per county, never a county typed into SQL. */
@@ -12,7 +13,7 @@ final class Scope {
 
     /** "?, ?, ?" for three counties; a list that matches nothing for none. */
     static String placeholders(Collection<String> counties) {
-        return counties.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(counties.size(), "?"));
+        return counties.isEmpty() ? "NULL" : String.join(", ", Collections.nCopies(counties.size(), "?"));
     }
 
     /** The statement's parameters: those before the list, the counties, those after. */
