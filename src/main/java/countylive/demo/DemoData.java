@@ -71,7 +71,7 @@ public class DemoData {
     @EventListener
     void onStartup(StartupEvent event) {
         if (demo && load()) {
-            LOG.info("Demo mode: created the illustrative tea and Hubei campaigns");
+            LOG.info("Demo mode: created the illustrative tea and Hubei campaigns, and one running now");
         }
     }
 
@@ -86,6 +86,7 @@ public class DemoData {
             Loader loader = new Loader(connection, new Random(SEED), now(), ledger);
             loader.campaign(DemoCampaigns.TEA);
             loader.campaign(DemoCampaigns.HUBEI);
+            loader.running(LocalDate.now(clock));
             return true;
         });
     }
@@ -97,6 +98,10 @@ public class DemoData {
 
     public static String hubeiCampaignName() {
         return DemoCampaigns.HUBEI_NAME;
+    }
+
+    public static String runningCampaignName() {
+        return RunningCampaign.NAME;
     }
 
     /**
@@ -174,6 +179,43 @@ public class DemoData {
             ledger.signOff(LOADER, new SignOffChange(campaignId, SignOffAction.SUBMIT, codes, null));
             ledger.signOff(LOADER, new SignOffChange(campaignId, SignOffAction.ACCEPT, codes, null));
             update("UPDATE campaign SET status = ? WHERE id = ?", CampaignStatus.CLOSED, campaignId);
+        }
+
+        /**
+         * The campaign still running, made after the published ones from their counties' officials,
+         * products and hosts; left open, its counties' figures not yet submitted.
+         */
+        void running(LocalDate today) throws SQLException {
+            long campaignId = insertOne("INSERT INTO campaign (name, theme, starts_on, ends_on, status, description,"
+                            + " version, created_at, updated_at) VALUES (?,?,?,?,?,?,0,?,?)",
+                    RunningCampaign.NAME, RunningCampaign.THEME, RunningCampaign.startsOn(today),
+                    RunningCampaign.endsOn(today), CampaignStatus.ACTIVE, RunningCampaign.DESCRIPTION, now, now);
+            update("INSERT INTO campaign_partner (campaign_id, partner_id) VALUES (?,?)", campaignId, partner("抖音", "PLATFORM"));
+            List<Object[]> counties = new ArrayList<>();
+            for (DemoCampaigns.County county : RunningCampaign.COUNTIES) {
+                counties.add(new Object[] {campaignId, county.code()});
+                officialOf(county.code(), officials.size());
+                productsOf(county);
+            }
+            batch("INSERT INTO campaign_county (campaign_id, county_code) VALUES (?,?)", counties);
+            List<CampaignLoad.Session> sessions = new ArrayList<>();
+            for (int i = 0; i < RunningCampaign.SESSIONS.size(); i++) {
+                RunningCampaign.Session session = RunningCampaign.SESSIONS.get(i);
+                LocalDateTime starts = today.minusDays(session.daysAgo()).atTime(session.starts());
+                RunningCampaign.Audience audience = session.audience();
+                SessionDraft draft = new SessionDraft(campaignId, session.countyCode(), Platform.DOUYIN, starts,
+                        starts.plusMinutes(session.minutes()), audience == null ? null : audience.views(),
+                        audience == null ? null : audience.uniqueViewers(), audience == null ? null : audience.peakViewers(),
+                        audience == null ? null : audience.newFollowers(), Set.of(hosts.get(i % hosts.size())),
+                        Set.of(officials.get(session.countyCode())), null);
+                Map<Long, LineFigures> lines = new LinkedHashMap<>();
+                for (RunningCampaign.Sale sale : session.sales()) {
+                    lines.put(products.get(session.countyCode()).get(sale.product()), new LineFigures(sale.units(),
+                            sale.orders(), sale.grossAmount(), sale.refundAmount()));
+                }
+                sessions.add(new CampaignLoad.Session(draft, lines));
+            }
+            ledger.load(LOADER, new CampaignLoad(campaignId, sessions, List.of()));
         }
 
         private List<Long> hosts() throws SQLException {

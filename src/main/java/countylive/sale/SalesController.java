@@ -9,6 +9,7 @@ import countylive.ledger.SaleLineRules.Typed;
 import countylive.ledger.SalesGrid;
 import countylive.ledger.Submission;
 import countylive.livestream.SessionAccess;
+import countylive.web.Figures;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfProtected;
@@ -63,10 +64,12 @@ class SalesController {
     private final Messages messages;
     private final AuditTrail audit;
     private final SignOffs signOffs;
+    private final Figures figures;
 
     SalesController(SaleLineRepository lines, SessionAccess sessions, Ledger ledger, FormView forms, FormFlow flow,
-                    Messages messages, AuditTrail audit, SignOffs signOffs) {
+                    Messages messages, AuditTrail audit, SignOffs signOffs, Figures figures) {
         this.signOffs = signOffs;
+        this.figures = figures;
         this.lines = lines;
         this.sessions = sessions;
         this.ledger = ledger;
@@ -88,7 +91,7 @@ class SalesController {
         values.put("version", String.valueOf(session.version()));
         values.put("submission", Submissions.newToken());
         Map<Long, SaleLineRepository.ProductRow> grid = gridProducts(session, stored);
-        Map<String, Object> extras = extras(request, user, session, grid, typed, List.of(), Map.of());
+        Map<String, Object> extras = extras(request, user, session, grid, typed, SalesForm.BLANK, List.of(), Map.of());
         // held back by the sign-off: the grid is read-only and says why, before anything is typed (a
         // save refused meanwhile keeps its form and what was typed, with the same reason above it)
         signOffs.lockNotice(request, user, session.campaignId(), session.countyCode())
@@ -117,7 +120,7 @@ class SalesController {
         Map<String, SalesForm.Warning> warnings = new LinkedHashMap<>();
         // the rows' warnings are known once the form is read: the page is built after that
         FormFlow.Page page = new FormFlow.Page("sale/grid", form.values(),
-                () -> extras(request, user, session, grid, typed, confirmed, warnings));
+                () -> extras(request, user, session, grid, typed, form.typedAdd(), confirmed, warnings));
         String saved = "/sessions/" + id + "/sales";
         return flow.save(request, form.submission(), page, errors -> {
             if (session.campaignClosed()) {
@@ -148,11 +151,13 @@ class SalesController {
 
     private Map<String, Object> extras(HttpRequest<?> request, CurrentUser user, SessionAccess.SessionRef session,
                                        Map<Long, SaleLineRepository.ProductRow> grid, Map<Long, Typed> typed,
-                                       List<String> confirmed, Map<String, SalesForm.Warning> warnings) {
+                                       Typed add, List<String> confirmed, Map<String, SalesForm.Warning> warnings) {
         List<GridRow> rows = new ArrayList<>();
+        List<Typed> summed = new ArrayList<>(List.of(add));
         for (var product : grid.values()) {
             String key = String.valueOf(product.id());
             SalesForm.Warning warning = warnings.get(key);
+            summed.add(typed.getOrDefault(product.id(), SalesForm.BLANK));
             rows.add(new GridRow(key, product.id(), product.name(), product.countyName(), product.unit(),
                     product.referencePrice(), !product.countyCode().equals(session.countyCode()),
                     typed.getOrDefault(product.id(), SalesForm.BLANK), confirmed.contains(key),
@@ -162,6 +167,8 @@ class SalesController {
         Map<String, Object> extras = new HashMap<>();
         extras.put("liveSession", session);
         extras.put("rows", rows);
+        extras.put("totals", GridTotals.of(summed));
+        extras.put("fig", figures);
         extras.put("addWarning", addWarning == null ? "" : messages.get(request, addWarning.key(), addWarning.arguments().toArray()));
         extras.put("otherProducts", lines.productsNotOf(session.countyCode()).stream()
                 .filter(p -> !grid.containsKey(p.id())).toList());

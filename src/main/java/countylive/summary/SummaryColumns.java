@@ -33,9 +33,11 @@ public final class SummaryColumns {
      * @param link         where the cell leads on the page ({@link SummaryLinks}), or null
      * @param summed       the workbook's totals row adds it up
      * @param workbookOnly a key the page does not show (it identifies the row otherwise)
+     * @param fold         its part in the card a county row folds into on a phone (app.css): the
+     *                     card's title, a key figure or the state; null for the columns a tap unfolds
      */
     public record Column<T>(String label, Kind kind, int width, BiFunction<T, Words, Object> value, @Nullable String link,
-                            boolean summed, boolean workbookOnly) {
+                            boolean summed, boolean workbookOnly, @Nullable String fold) {
 
         public boolean numeric() {
             return kind == Kind.COUNT || kind == Kind.DECIMAL || kind == Kind.MONEY;
@@ -57,37 +59,41 @@ public final class SummaryColumns {
         }
 
         Column<T> linked(String to) {
-            return new Column<>(label, kind, width, value, to, summed, workbookOnly);
+            return new Column<>(label, kind, width, value, to, summed, workbookOnly, fold);
         }
 
         Column<T> addedUp() {
-            return new Column<>(label, kind, width, value, link, true, workbookOnly);
+            return new Column<>(label, kind, width, value, link, true, workbookOnly, fold);
         }
 
         Column<T> inWorkbookOnly() {
-            return new Column<>(label, kind, width, value, link, summed, true);
+            return new Column<>(label, kind, width, value, link, summed, true, fold);
+        }
+
+        Column<T> folded(String part) {
+            return new Column<>(label, kind, width, value, link, summed, workbookOnly, part);
         }
     }
 
     public static final List<Column<Rows.County>> COUNTY = List.of(
             text("excel.column.countyCode", 10, Rows.County::code).inWorkbookOnly(),
-            text("summary.col.county", 16, Rows.County::name).linked(SummaryLinks.COUNTY),
+            text("summary.col.county", 16, Rows.County::name).linked(SummaryLinks.COUNTY).folded("fold-title"),
             text("summary.col.province", 12, Rows.County::provinceName),
             words("summary.col.poverty", 12, (Rows.County r, Words w) -> !r.poverty() ? null : r.povertyExitYear() == null
                     ? w.get("summary.yes") : w.get("summary.povertyExit", String.valueOf(r.povertyExitYear()))),
-            count("summary.sessions", 10, Rows.County::sessions).addedUp(),
+            count("summary.sessions", 10, Rows.County::sessions).addedUp().folded("fold-key"),
             of("summary.hours", Kind.DECIMAL, 12, Rows.County::hours).addedUp(),
             count("summary.units", 12, Rows.County::units).addedUp(),
             count("summary.orders", 12, Rows.County::orders).addedUp(),
-            money("summary.gross", Rows.County::gross),
+            money("summary.gross", Rows.County::gross).folded("fold-key"),
             money("summary.refunds", Rows.County::refunds),
             money("summary.net", Rows.County::net),
             count("summary.views", 14, Rows.County::views).addedUp(),
             count("summary.peak", 12, Rows.County::peakViewers),
             count("summary.households", 12, Rows.County::households).addedUp().linked(SummaryLinks.HOUSEHOLDS),
-            count("summary.people", 12, Rows.County::people).addedUp(),
+            count("summary.people", 12, Rows.County::people).addedUp().folded("fold-key"),
             words("signoff.state", 10, (Rows.County r, Words w) -> r.accepted() ? w.get("signoff.state.ACCEPTED") : w.get("signoff.provisional"))
-                    .linked(SummaryLinks.SIGN_OFF));
+                    .linked(SummaryLinks.SIGN_OFF).folded("fold-state"));
 
     /** A shared session counts for each host: the rows add up to more than the campaign's figures (no totals row). */
     public static final List<Column<Rows.Person>> HOST = people(
@@ -168,7 +174,7 @@ public final class SummaryColumns {
     }
 
     private static <T> Column<T> words(String label, int width, BiFunction<T, Words, Object> value) {
-        return new Column<>(label, Kind.TEXT, width, value, null, false, false);
+        return new Column<>(label, Kind.TEXT, width, value, null, false, false, null);
     }
 
     private static <T> Column<T> count(String label, int width, Function<T, Object> value) {
@@ -176,10 +182,10 @@ public final class SummaryColumns {
     }
 
     private static <T> Column<T> money(String label, Function<T, BigDecimal> value) {
-        return new Column<>(label, Kind.MONEY, 16, (row, words) -> value.apply(row), null, true, false);
+        return new Column<>(label, Kind.MONEY, 16, (row, words) -> value.apply(row), null, true, false, null);
     }
 
     private static <T> Column<T> of(String label, Kind kind, int width, Function<T, Object> value) {
-        return new Column<>(label, kind, width, (row, words) -> value.apply(row), null, false, false);
+        return new Column<>(label, kind, width, (row, words) -> value.apply(row), null, false, false, null);
     }
 }

@@ -54,7 +54,7 @@ class DemoCampaignTest {
                         + " AND username = 'demo' AND user_id IS NULL AND scope_type = 'live_session'"));
         assertEquals(fixtures.value("SELECT COUNT(*) FROM beneficiary_link"), fixtures.value(
                 "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'beneficiary_link' AND username = 'demo'"));
-        assertEquals("CLOSED CLOSED", String.join(" ", fixtures.column("SELECT status FROM campaign ORDER BY id")));
+        assertEquals("CLOSED CLOSED ACTIVE", String.join(" ", fixtures.column("SELECT status FROM campaign ORDER BY id")));
     }
 
     private String summary(String name) {
@@ -109,6 +109,33 @@ class DemoCampaignTest {
         assertEquals(200, page.status());
         assertTrue(Pattern.compile("<tr[^>]*class=\"mine\"[^>]*data-county=\"421124\"|<tr[^>]*data-county=\"421124\"[^>]*class=\"mine\"")
                 .matcher(page.body()).find());
+    }
+
+    /** A newcomer logged in as the demo coordinator finds work: a campaign running now, in every state. */
+    @Test
+    void theRunningCampaignHasSessionsInEveryStateOfEntry() {
+        String id = fixtures.value("SELECT id FROM campaign WHERE name = ?", DemoData.runningCampaignName());
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM campaign WHERE id = ? AND status = 'ACTIVE'"
+                + " AND starts_on < CURDATE() AND ends_on > CURDATE()", id), "dated around today");
+        assertEquals("OPEN OPEN", String.join(" ", fixtures.column(
+                "SELECT sign_off FROM campaign_county WHERE campaign_id = ? ORDER BY county_code", id)));
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM live_session s WHERE s.campaign_id = ? AND s.county_code = '421124'"
+                + " AND NOT EXISTS (SELECT 1 FROM sale_line l WHERE l.session_id = s.id)", id), "one awaits its sales");
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM live_session WHERE campaign_id = ? AND county_code = '421124'"
+                + " AND views IS NULL", id), "one awaits its audience figures");
+        assertEquals("2", fixtures.value("SELECT COUNT(*) FROM live_session s WHERE s.campaign_id = ? AND s.county_code = '421124'"
+                + " AND views IS NOT NULL AND EXISTS (SELECT 1 FROM sale_line l WHERE l.session_id = s.id)", id), "complete");
+        assertEquals(fixtures.value("SELECT COUNT(*) FROM live_session WHERE campaign_id = ?", id), fixtures.value(
+                "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'live_session' AND action = 'CREATE' AND username = 'demo'"
+                        + " AND entity_id IN (SELECT id FROM live_session WHERE campaign_id = ?)", id), "through the ledger");
+
+        fixtures.coordinatorOf("yingshan", "421124");
+        Browser coordinator = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        String waiting = fixtures.value("SELECT s.id FROM live_session s WHERE s.campaign_id = ? AND s.county_code = '421124'"
+                + " AND NOT EXISTS (SELECT 1 FROM sale_line l WHERE l.session_id = s.id)", id);
+        Browser.Page grid = coordinator.get("/sessions/" + waiting + "/sales");
+        assertEquals(200, grid.status());
+        assertTrue(grid.body().contains("class=\"sales-grid\"") && grid.body().contains("name=\"units\""), "a grid to fill in");
     }
 
     @Test

@@ -47,6 +47,8 @@ class ScreenshotTourTest {
     EmbeddedServer server;
     @Inject
     Fixtures fixtures;
+    @Inject
+    countylive.integrity.IntegrityChecks checks;
 
     @BeforeEach
     void setUp() {
@@ -57,11 +59,47 @@ class ScreenshotTourTest {
 
     @Test
     void mainPagesInBothLanguages() throws IOException {
+        tour("root", TourData.pages(fixtures));
+    }
+
+    /**
+     * Each role's home page, with work to show: a session of Xingshan awaiting its sales and audience
+     * figures, a campaign running today, the integrity checks run; and the grid as a coordinator fills it.
+     */
+    @Test
+    void homePageOfEachRoleAndTheCoordinatorsGrid() throws IOException {
+        fixtures.coordinatorOf("xingshan", "420526");
+        fixtures.association("staff");
+        long campaign = Long.parseLong(fixtures.value("SELECT id FROM campaign"));
+        long host = Long.parseLong(fixtures.value("SELECT id FROM host"));
+        fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) "
+                + "VALUES ('兴山香菇 500克', '农特产品', '袋', 39.90, '420526', NOW(), NOW())");
+        long waiting = fixtures.ledger().createSession(Fixtures.LOADER, new SessionDraft(campaign, "420526", Platform.DOUYIN,
+                LocalDateTime.parse("2020-04-12T20:00"), LocalDateTime.parse("2020-04-13T00:30"), null, null, null, null,
+                Set.of(host), Set.of(), null), null);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        fixtures.execute("INSERT INTO campaign (name, starts_on, ends_on, status, created_at, updated_at) VALUES "
+                + "('鄂西夏季助农直播周', ?, ?, 'ACTIVE', NOW(), NOW())", today.minusDays(3), today.plusDays(4));
+        long running = Long.parseLong(fixtures.value("SELECT id FROM campaign WHERE name = '鄂西夏季助农直播周'"));
+        fixtures.execute("INSERT INTO campaign_county (campaign_id, county_code) VALUES (?, '420526')", running);
+        long yesterday = fixtures.ledger().createSession(Fixtures.LOADER, new SessionDraft(running, "420526", Platform.DOUYIN,
+                today.minusDays(1).atTime(19, 0), today.minusDays(1).atTime(21, 0), 48_000L, 30_100L, 2_100L, null,
+                Set.of(host), Set.of(), null), null);
+        new EntryData(fixtures).sell(yesterday, Long.parseLong(fixtures.value("SELECT id FROM product WHERE county_code = '420526'")),
+                new LineFigures(1_200, 1_100, new BigDecimal("47880.00"), BigDecimal.ZERO.setScale(2)));
+        checks.runAll("scheduled");
+
+        tour("xingshan", Map.of("home-coordinator", "/", "sales-grid-coordinator", "/sessions/" + waiting + "/sales"));
+        tour("staff", Map.of("home-association", "/"));
+        tour("root", Map.of("home-admin", "/"));
+    }
+
+    /** The pages as this user, in both languages, at desktop and phone width. */
+    private void tour(String username, Map<String, String> pages) throws IOException {
         Files.createDirectories(FOLDER);
-        Map<String, String> pages = TourData.pages(fixtures);
         for (String language : new String[]{"zh-CN", "en"}) {
             for (int width : new int[]{1280, 360}) {
-                WebDriver browser = Journeys.loggedIn(server.getURI(), "root", width, width > 500 ? 900 : 740);
+                WebDriver browser = Journeys.loggedIn(server.getURI(), username, width, width > 500 ? 900 : 740);
                 browser.manage().addCookie(new Cookie("locale", language));
                 for (var page : pages.entrySet()) {
                     browser.get(server.getURI() + page.getValue());

@@ -56,7 +56,7 @@ class SameRulesForGridAndImportTest {
             new Bad("10", "1", "100", "150", "refunds"));
     private static final String[] FIELDS = {"units", "orders", "gross", "refunds"};
     private static final Pattern GRID_ERROR = Pattern.compile(
-            "name=\"(units|orders|gross|refunds)\"[^>]*>\\s*<p class=\"field-error\">([^<]+)</p>");
+            "name=\"(units|orders|gross|refunds)\"[^>]*>\\s*<p class=\"field-error\"[^>]*>([^<]+)</p>");
     private static final Pattern IMPORT_ERROR = Pattern.compile(
             "<td class=\"num\">(\\d+)</td>\\s*<td>([A-Z])</td>\\s*<td class=\"wrap\">([^<]+)</td>");
 

@@ -67,6 +67,29 @@ class SalesGridTest {
         assertTrue(shown.body().contains("value=\"11800.50\""), shown.body());
     }
 
+    /** The save bar's totals come from the server, so they are right without script too. */
+    @Test
+    void theSaveBarTotalsTheSavedGridAndWhatReadsCleanlyAfterARoundTrip() {
+        coordinator.postMulti(salesPath(), grid(row(tea, "120", "100", "11,800.5", "200"), row(honey, "７", "7", "70", "")));
+        String saved = coordinator.get(salesPath()).body();
+        assertEquals("127", total(saved, "units"));
+        assertEquals("107", total(saved, "orders"));
+        assertEquals("¥11,870.50", total(saved, "gross"));
+        assertEquals("¥200.00", total(saved, "refunds"));
+
+        Browser.Page refused = coordinator.postMulti(salesPath(), grid(version(saved),
+                row(tea, "120", "100", "12.345", ""), row(honey, "10", "10", "1,000", "")));
+        assertEquals(422, refused.status());
+        assertEquals("130", total(refused.body(), "units"));
+        assertEquals("¥1,000.00", total(refused.body(), "gross"), "the cell in error counts for nothing until corrected");
+    }
+
+    private static String total(String html, String figure) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"total-" + figure + "\">([^<]*)<").matcher(html);
+        assertTrue(m.find(), "total " + figure);
+        return m.group(1);
+    }
+
     @Test
     void oneBadCellSavesNothingAndKeepsEveryTypedValue() {
         data.saleLine(session, honey, 5, 5, "500.00");
