@@ -1,34 +1,30 @@
 package countylive.summary;
 
-import io.micronaut.jdbc.DataSourceResolver;
+import countylive.database.Reads;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Plain read-only JDBC for the summary queries: a statement, its parameters, a row mapper. */
+/**
+ * The summary queries' reads: {@link Reads} with a listener that sees every statement before it
+ * runs (the EXPLAIN test collects them this way).
+ */
 @Singleton
 class Sql {
 
     @FunctionalInterface
-    interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
+    interface RowMapper<T> extends Reads.RowMapper<T> {
     }
 
-    private final DataSource dataSource;
-    /** Sees every statement before it runs: the EXPLAIN test collects them this way. */
+    private final Reads reads;
     private volatile java.util.function.BiConsumer<String, List<Object>> listener;
 
-    Sql(DataSource dataSource, DataSourceResolver resolver) {
-        // the plain pool: these reads need no transaction
-        this.dataSource = resolver.resolve(dataSource);
+    Sql(Reads reads) {
+        this.reads = reads;
     }
 
     void listen(java.util.function.BiConsumer<String, List<Object>> listener) {
@@ -40,22 +36,7 @@ class Sql {
         if (seen != null) {
             seen.accept(sql, List.copyOf(parameters));
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                statement.setObject(i + 1, value instanceof LocalDate date ? java.sql.Date.valueOf(date) : value);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("summary query failed: " + e.getMessage(), e);
-        }
+        return reads.list(sql, parameters, mapper);
     }
 
     <T> T one(String sql, List<Object> parameters, RowMapper<T> mapper) {
