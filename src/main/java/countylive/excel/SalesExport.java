@@ -57,7 +57,7 @@ public class SalesExport {
     public void write(OutputStream out, Locale locale, LineSelection selection, String title, String generatedBy,
                       LocalDateTime generatedAt) throws IOException, SQLException {
         List<Object> countParameters = new ArrayList<>();
-        String countSql = "SELECT COUNT(*) FROM sale_line l JOIN live_session s ON s.id = l.session_id WHERE "
+        String countSql = "SELECT COUNT(*) FROM sale_line l" + selection.sessionJoin() + " WHERE "
                 + selection.lines(countParameters);
         List<Object> lineParameters = new ArrayList<>();
         String linesSql = linesSql(selection, lineParameters);

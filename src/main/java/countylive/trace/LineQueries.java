@@ -58,23 +58,19 @@ public class LineQueries {
     public Totals totals(LineSelection selection) {
         List<Object> p = new ArrayList<>();
         String lines = selection.lines(p);
-        long[] counts = new long[3];
-        BigDecimal[] money = new BigDecimal[2];
-        reads.one("SELECT COUNT(*), COALESCE(SUM(l.units), 0), COALESCE(SUM(l.orders), 0),"
+        record Sums(long lines, long units, long orders, BigDecimal gross, BigDecimal refunds) {
+        }
+        Sums sums = reads.one("SELECT COUNT(*), COALESCE(SUM(l.units), 0), COALESCE(SUM(l.orders), 0),"
                 + " COALESCE(SUM(l.gross), 0), COALESCE(SUM(l.refunds), 0)"
-                + " FROM sale_line l JOIN live_session s ON s.id = l.session_id WHERE " + lines, p, row -> {
-                    counts[0] = row.getLong(1);
-                    counts[1] = row.getLong(2);
-                    counts[2] = row.getLong(3);
-                    money[0] = row.getBigDecimal(4).setScale(2);
-                    money[1] = row.getBigDecimal(5).setScale(2);
-                    return null;
-                });
+                + " FROM sale_line l" + selection.sessionJoin() + " WHERE " + lines, p,
+                row -> new Sums(row.getLong(1), row.getLong(2), row.getLong(3), row.getBigDecimal(4).setScale(2),
+                        row.getBigDecimal(5).setScale(2)));
         p = new ArrayList<>();
         String sessions = selection.sessions(p);
         Object[] session = reads.one("SELECT COUNT(*), SUM(s.views) FROM live_session s WHERE " + sessions, p,
                 row -> new Object[] {row.getLong(1), nullableLong(row, 2)});
-        return new Totals(counts[0], (long) session[0], counts[1], counts[2], money[0], money[1], (Long) session[1]);
+        return new Totals(sums.lines(), (long) session[0], sums.units(), sums.orders(), sums.gross(), sums.refunds(),
+                (Long) session[1]);
     }
 
     /** The lines in time order: day, session start, session, product. */

@@ -59,6 +59,15 @@ public record LineSelection(@Nullable Long campaignId, @Nullable String countyCo
                 within == null ? null : Set.copyOf(within));
     }
 
+    /**
+     * The join a count or a sum over {@code sale_line l} needs: its session only when the platform
+     * narrows the lines (the line carries its session's campaign, county and day itself), so a
+     * campaign's totals read the covering index alone.
+     */
+    public String sessionJoin() {
+        return platform == null ? "" : " JOIN live_session s ON s.id = l.session_id";
+    }
+
     /** Whether anything narrows the lines beyond the user's own scope. */
     public boolean isNarrowed() {
         return campaignId != null || countyCode != null || provinceCode != null || hostId != null || officialId != null
