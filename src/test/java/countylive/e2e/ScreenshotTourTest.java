@@ -90,7 +90,8 @@ class ScreenshotTourTest {
         checks.runAll("scheduled");
 
         tour("xingshan", Map.of("home-coordinator", "/", "sales-grid-coordinator", "/sessions/" + waiting + "/sales"));
-        tour("staff", Map.of("home-association", "/"));
+        tour("staff", Map.of("home-association", "/", "forbidden-association", "/households/1"));
+        tour("xingshan", Map.of("forbidden-coordinator", "/accounts"));
         tour("root", Map.of("home-admin", "/"));
     }
 
