@@ -231,6 +231,18 @@ class SalesImportTest {
     }
 
     @Test
+    void moreOrdersThanUnitsNeedsConfirmationAsInTheGrid() throws Exception {
+        byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", 80, 95, 8000, 0});
+        Browser.Page warned = upload(file, Map.of("county", "421124"));
+        assertEquals(422, warned.status());
+        assertTrue(warned.body().contains("订单数 95 多于件数 80"), warned.body());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        Browser.Page confirmed = upload(file, Map.of("county", "421124", "confirm", "yes"));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals("80 95", fixtures.value("SELECT CONCAT_WS(' ', units, orders) FROM sale_line"));
+    }
+
+    @Test
     void hostileFilesAreRefusedWithAClearMessageAndTheServerStaysHealthy() throws Exception {
         byte[] good;
         try (XSSFWorkbook template = template(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
