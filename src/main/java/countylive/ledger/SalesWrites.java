@@ -129,7 +129,7 @@ final class SalesWrites {
                     summary, file.fileName());
             return new ImportOutcome(outcome.created(), outcome.changed().stream()
                     .map(c -> new ImportOutcome.Changed(c.sessionId(), c.productId(), c.before(), c.after()))
-                    .toList(), outcome.unchanged());
+                    .toList(), outcome.unchanged(), List.copyOf(outcome.written()));
         });
     }
 
