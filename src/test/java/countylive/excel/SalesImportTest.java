@@ -80,6 +80,30 @@ class SalesImportTest {
         }
     }
 
+    /** Another county's product is picked from the list by its name, after the county's own, and imports on its behalf. */
+    @Test
+    void anotherCountysProductIsPickedByNameFromTheTemplatesList() throws Exception {
+        fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) "
+                + "VALUES ('兴山香菇', '菌', '袋', 30.00, '420526', NOW(), NOW())");
+        long xiangu = Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '兴山香菇'"));
+        String choice;
+        try (XSSFWorkbook template = template()) {
+            Sheet lists = template.getSheet("lists");
+            List<String> products = new java.util.ArrayList<>();
+            for (int i = 0; lists.getRow(i) != null && lists.getRow(i).getCell(1) != null; i++) {
+                products.add(lists.getRow(i).getCell(1).getStringCellValue());
+            }
+            assertEquals(3, products.size(), products.toString());
+            assertEquals(java.util.Set.of(maojian + " · 英山毛尖（盒）", yunwu + " · 英山云雾（盒）"),
+                    java.util.Set.copyOf(products.subList(0, 2)), "the county's own products first");
+            assertEquals(xiangu + " · 兴山县 · 兴山香菇（袋）", products.get(2), "then the others', with their county");
+            choice = products.get(2);
+        }
+        Browser.Page page = upload(filled(new Object[]{session + " · x", choice, 10, 9, 300, 0, "是"}), Map.of("county", "421124"));
+        assertEquals(200, page.status(), page.body());
+        assertEquals("1", fixtures.value("SELECT on_behalf FROM sale_line WHERE product_id = ?", xiangu));
+    }
+
     /** A county whose figures are accepted takes no import: the page says so first, the upload is refused whole. */
     @Test
     void anAcceptedCountyTakesNoImport() throws Exception {
