@@ -3,6 +3,7 @@ package countylive.account;
 import countylive.access.CurrentUser;
 import countylive.access.Role;
 import countylive.audit.AuditTrail;
+import countylive.region.Counties;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
@@ -58,9 +59,11 @@ class AccountController {
     private final FormFlow flow;
     private final AuditTrail audit;
     private final Messages messages;
+    private final Counties counties;
 
     AccountController(UserRepository users, AccountService service, FormView forms, FormFlow flow, AuditTrail audit,
-                      Messages messages) {
+                      Messages messages, Counties counties) {
+        this.counties = counties;
         this.users = users;
         this.service = service;
         this.forms = forms;
@@ -90,8 +93,22 @@ class AccountController {
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, @Body AccountForm form, Authentication authentication) {
-        FormFlow.Page page = new FormFlow.Page(FORM, form.values(), formExtras(null));
-        return flow.create(request, form.submission(), page, errors -> validateNew(form, errors),
+        FormErrors[] problems = new FormErrors[1];
+        FormFlow.Page page = new FormFlow.Page(FORM, form.values(), () -> {
+            Map<String, Object> extras = new HashMap<>(formExtras(null));
+            // The initial password goes back into its field when it met its rule and only other fields
+            // were wrong, so it need not be typed twice: the page is answered to the administrator who
+            // just sent it, uncached (no-store), and this form is not kept as a draft on the device.
+            // A refused password is not sent back; it has to be typed again anyway.
+            if (problems[0] != null && !problems[0].has("password") && form.password() != null) {
+                extras.put("keptPassword", form.password());
+            }
+            return extras;
+        });
+        return flow.create(request, form.submission(), page, errors -> {
+                    problems[0] = errors;
+                    return validateNew(form, errors);
+                },
                 account -> "/accounts/" + service.create(CurrentUser.of(authentication), account, form.submission()),
                 "/accounts");
     }
@@ -154,7 +171,7 @@ class AccountController {
 
     /** A new account: a free username besides what the form checks itself. */
     private @Nullable AccountForm.Valid validateNew(AccountForm form, FormErrors errors) {
-        AccountForm.Valid account = form.validate(errors, true);
+        AccountForm.Valid account = form.validate(errors, true, counties);
         String username = Input.name(form.username());
         if (username != null && !errors.has("username") && service.usernameTaken(username)) {
             errors.add("username", "account.usernameTaken");
@@ -165,7 +182,7 @@ class AccountController {
 
     /** A changed account: administrators cannot take their own administrator role away. */
     private @Nullable AccountForm.Valid validateEdit(AccountForm form, FormErrors errors, CurrentUser me, long id) {
-        AccountForm.Valid account = form.validate(errors, false);
+        AccountForm.Valid account = form.validate(errors, false, counties);
         if (account != null && me.id() == id && account.role() != Role.ADMIN) {
             errors.add("role", "account.cannotDemoteSelf");
         }

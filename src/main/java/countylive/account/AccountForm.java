@@ -1,6 +1,7 @@
 package countylive.account;
 
 import countylive.access.Role;
+import countylive.region.Counties;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.form.FormErrors;
 import countylive.web.form.Input;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The account form exactly as typed. Creating reads every field; editing ignores username and
  * password (the username is the login and stays, passwords have their own form).
- * Counties are typed as codes, separated by spaces or commas.
+ * Counties are typed as codes or names, separated by spaces, commas or 、, as on the campaign form.
  */
 @Serdeable
 record AccountForm(@Nullable String username, @Nullable String displayName, @Nullable String role,
@@ -24,11 +25,9 @@ record AccountForm(@Nullable String username, @Nullable String displayName, @Nul
                    @Nullable String submission, @Nullable String csrf) implements CsrfForm {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,50}");
-    private static final Pattern COUNTY_CODE = Pattern.compile("\\d{6}");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;、]+");
     static final int MAX_COUNTIES = 50;
 
-    /** What a valid form says; the county codes are still to be checked against the county table. */
+    /** What a valid form says: the county codes are those of counties that exist. */
     record Valid(String username, String displayName, Role role, Set<String> countyCodes, String password,
                  @Nullable Integer version) {
     }
@@ -48,7 +47,7 @@ record AccountForm(@Nullable String username, @Nullable String displayName, @Nul
     }
 
     /** The form's values, or null when it has problems (noted in errors). */
-    @Nullable Valid validate(FormErrors errors, boolean creating) {
+    @Nullable Valid validate(FormErrors errors, boolean creating, Counties known) {
         String validUsername = null;
         String validPassword = null;
         if (creating) {
@@ -64,7 +63,7 @@ record AccountForm(@Nullable String username, @Nullable String displayName, @Nul
         }
         String validName = errors.required("displayName", displayName, 50);
         Role validRole = errors.choice("role", role, Role.class, true);
-        Set<String> codes = countyCodes(errors);
+        Set<String> codes = countyCodes(errors, known);
         if (validRole == Role.COORDINATOR && codes != null && codes.isEmpty() && !errors.has("counties")) {
             errors.add("counties", "account.countiesRequired");
         }
@@ -77,28 +76,27 @@ record AccountForm(@Nullable String username, @Nullable String displayName, @Nul
         return new Valid(validUsername, validName, validRole, codes, validPassword, versionNumber());
     }
 
-    /** The typed codes, or null when one is not a six-digit code (noted in errors). */
-    private @Nullable Set<String> countyCodes(FormErrors errors) {
+    /**
+     * The counties typed, by code or name, or null when one names no county or several (noted in
+     * errors, each word named, so a typo is easy to find).
+     */
+    private @Nullable Set<String> countyCodes(FormErrors errors, Counties known) {
         String text = Input.text(counties);
-        Set<String> codes = new TreeSet<>();
         if (text == null) {
-            return codes;
+            return new TreeSet<>();
         }
-        Set<String> malformed = new TreeSet<>();
-        for (String code : SEPARATORS.split(text)) {
-            if (code.isEmpty()) {
-                continue;
-            }
-            if (COUNTY_CODE.matcher(code).matches()) {
-                codes.add(code);
-            } else {
-                malformed.add(code.length() > 20 ? code.substring(0, 20) + "…" : code);
-            }
-        }
-        if (!malformed.isEmpty()) {
-            errors.add("counties", "account.countyCodeFormat", String.join(", ", malformed));
+        Counties.Resolution resolution = known.resolve(text);
+        if (!resolution.unknown().isEmpty()) {
+            errors.add("counties", "account.unknownCounties", String.join(", ", new TreeSet<>(resolution.unknown().stream()
+                    .map(word -> word.length() > 20 ? word.substring(0, 20) + "…" : word).toList())));
             return null;
         }
+        if (!resolution.ambiguous().isEmpty()) {
+            errors.add("counties", "county.ambiguous", resolution.ambiguousText());
+            return null;
+        }
+        Set<String> codes = new TreeSet<>();
+        resolution.found().forEach(county -> codes.add(county.code()));
         if (codes.size() > MAX_COUNTIES) {
             errors.add("counties", "account.tooManyCounties", MAX_COUNTIES);
             return null;

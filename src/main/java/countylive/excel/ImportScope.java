@@ -27,6 +27,10 @@ class ImportScope {
     record ChangeRow(long sessionId, String session, String product, LineFigures before, LineFigures after) {
     }
 
+    /** A session an import wrote lines of, named by its start, for a link to its grid. */
+    record SessionLink(long id, String name) {
+    }
+
     /** The report lists this many changed lines; the lines' own histories keep them all. */
     static final int CHANGES_SHOWN = 200;
 
@@ -91,6 +95,18 @@ class ImportScope {
                 shown.stream().map(ImportOutcome.Changed::productId).distinct().toList());
         return shown.stream().map(c -> new ChangeRow(c.sessionId(), sessions.getOrDefault(c.sessionId(), "#" + c.sessionId()),
                 products.getOrDefault(c.productId(), "#" + c.productId()), c.before(), c.after())).toList();
+    }
+
+    /** The sessions whose lines an import created or changed, in file order, the first CHANGES_SHOWN. */
+    @Transactional(readOnly = true)
+    List<SessionLink> sessionsWritten(ImportOutcome outcome) {
+        List<Long> ids = outcome.sessionsWritten().stream().limit(CHANGES_SHOWN).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = names("SELECT id, DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i') FROM live_session WHERE id IN ",
+                ids);
+        return ids.stream().map(id -> new SessionLink(id, names.getOrDefault(id, "#" + id))).toList();
     }
 
     private Map<Long, String> names(String sql, List<Long> ids) {

@@ -61,9 +61,14 @@ class ImportWorkbooks {
                 ORDER BY starts_at, id""", campaignId, countyCode, row ->
                 row.getLong(1) + " · " + row.getObject(2, java.time.LocalDateTime.class).format(WHEN) + " · "
                         + messages.get(locale, "platform." + row.getString(3)));
+        // the county's own products first, then every other county's by county and name, so that a product
+        // sold on another county's behalf is picked by its name too (the reader takes the number in front)
         List<String> products = choices("""
-                SELECT id, name, unit FROM product WHERE county_code = ? ORDER BY name, id""", null, countyCode,
-                row -> row.getLong(1) + " · " + row.getString(2) + "（" + row.getString(3) + "）");
+                SELECT p.id, p.name, p.unit, c.name, p.county_code = ? AS own
+                FROM product p JOIN county c ON c.code = p.county_code
+                ORDER BY own DESC, c.name, p.county_code, p.name, p.id""", null, countyCode,
+                row -> row.getLong(1) + " · " + (row.getBoolean(5) ? "" : row.getString(4) + " · ")
+                        + row.getString(2) + "（" + row.getString(3) + "）");
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             Sheet help = workbook.createSheet(messages.get(locale, "excel.template.helpSheet"));

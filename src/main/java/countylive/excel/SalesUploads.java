@@ -117,6 +117,7 @@ class SalesUploads {
                     outcome.unchanged());
             Result result = Result.of(HttpStatus.OK, "outcome", outcome);
             result.model().put("changes", scopes.changes(outcome));
+            result.model().put("sessionsWritten", scopes.sessionsWritten(outcome));
             return result;
         } catch (ImportRefusal refusal) {
             return refused(user, fileName, file, refusal, locale);
@@ -140,7 +141,8 @@ class SalesUploads {
             if (READING_STOPPED.contains(problem.key())) {
                 stopped = messages.get(locale, "excel.import.stoppedAt", problem.row()) + text(problem, locale);
             } else if (count++ < PROBLEMS_SHOWN) {
-                shown.add(new ImportProblem(problem.row(), column(problem.field()), text(problem, locale),
+                shown.add(new ImportProblem(problem.row(), column(problem.field()), columnName(problem.field(), locale),
+                        text(problem, locale),
                         problem.warning()));
             }
         }
@@ -152,7 +154,7 @@ class SalesUploads {
         // too large to open whole or to keep is not handed back: the report lists the problems all the same
         byte[] marked = file.markable() ? marked(file, shown, fileName, locale) : null;
         if (marked != null) {
-            result.model().put("rejection", rejections.keep(user.id(), "marked_" + fileName, marked));
+            result.model().put("rejection", rejections.keep(user.id(), markedName(fileName, locale), marked));
         }
         return result;
     }
@@ -175,6 +177,24 @@ class SalesUploads {
     private static String column(@Nullable String field) {
         int index = field == null ? -1 : SalesFileReader.FIELDS.indexOf(field);
         return CellReference.convertNumToColString(Math.max(0, index));
+    }
+
+    /**
+     * The marked copy is named after the upload, so that it sorts beside it in the downloads folder:
+     * "四月销售.xlsx" comes back as "四月销售_问题标注.xlsx" ("…_marked.xlsx" in English). Only the
+     * file's own name is kept, not a folder some browsers send with it.
+     */
+    String markedName(String fileName, Locale locale) {
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).strip();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? name.substring(0, name.length() - 5) : name;
+        stem = stem.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return (stem.isEmpty() ? "upload" : stem) + "_" + messages.get(locale, "excel.file.marked") + ".xlsx";
+    }
+
+    /** The header of a field's column as the template writes it, in the user's language. */
+    private String columnName(@Nullable String field, Locale locale) {
+        String known = field != null && SalesFileReader.FIELDS.contains(field) ? field : SalesFileReader.FIELDS.get(0);
+        return messages.get(locale, "excel.template.column." + known);
     }
 
     private static String sha256(byte[] bytes) {

@@ -3,6 +3,7 @@ package countylive.household;
 import countylive.ledger.HouseholdDraft;
 import countylive.web.csrf.CsrfForm;
 import countylive.web.form.FormErrors;
+import countylive.web.form.Input;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -27,7 +28,8 @@ record HouseholdForm(@Nullable String registrationNo, @Nullable String county, @
 
     /** A household with the form's values, or null when the form has problems (noted in errors). */
     @Nullable HouseholdDraft validate(FormErrors errors, Set<String> counties) {
-        String number = errors.required("registrationNo", registrationNo, 30);
+        // typed on a Chinese keyboard the number often comes full width (１２３ＡＢ－１): normalised as the grid's figures are
+        String number = errors.required("registrationNo", Input.text(registrationNo), 30);
         if (number != null && !number.matches("[0-9A-Za-z-]+")) {
             errors.add("registrationNo", "household.registrationFormat");
         }

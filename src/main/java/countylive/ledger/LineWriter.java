@@ -44,7 +44,8 @@ final class LineWriter {
     }
 
     /** What a put did. */
-    record Outcome(int created, List<Changed> changed, int unchanged) {
+    /** @param written the sessions with a line created, changed or deleted, in the order of the puts */
+    record Outcome(int created, List<Changed> changed, int unchanged, Set<Long> written) {
     }
 
     private LineWriter() {
@@ -93,7 +94,15 @@ final class LineWriter {
                     figures.orders(), figures.gross(), figures.refunds(), tx.now, tx.now);
         });
         audit(tx, sessions, productCounties, sourceFile, inserts, updates, deletes);
-        return new Outcome(inserts.size(), updates, unchanged);
+        Set<Long> written = new java.util.LinkedHashSet<>();
+        for (Put put : puts) {
+            Line before = stored.get(key(put.sessionId(), put.productId()));
+            boolean same = before != null && put.figures() != null && before.figures().sameAs(put.figures());
+            if (!same && (before != null || put.figures() != null)) {
+                written.add(put.sessionId());
+            }
+        }
+        return new Outcome(inserts.size(), updates, unchanged, written);
     }
 
     private static void audit(Tx tx, Map<Long, Session> sessions, Map<Long, String> productCounties,

@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -58,6 +59,37 @@ public final class SaleLineRules {
         }
         return units == null || orders == null || gross == null || refunds == null ? null
                 : new LineFigures(units, orders, gross, refunds);
+    }
+
+    /**
+     * The one warning of a line that is possible but probably mistyped, which the user may confirm
+     * ("the figures are right"): its unit price far from the reference, more orders than units, or
+     * both in one message, so that a confirmation always answers everything the user was shown.
+     * Null when the line is plausible. The grid and the import both ask this, and the ledger again.
+     */
+    @Nullable
+    public static Refusal.Problem warning(LineFigures figures, @Nullable BigDecimal reference) {
+        Refusal.Problem price = priceWarning(figures, reference);
+        Refusal.Problem orders = ordersWarning(figures);
+        if (price != null && orders != null) {
+            List<Object> arguments = new ArrayList<>(price.arguments());
+            arguments.addAll(orders.arguments());
+            return new Refusal.Problem("gross", "sale.priceAndOrdersWarning", arguments);
+        }
+        return price != null ? price : orders;
+    }
+
+    /**
+     * The warning for a line with more orders than units (80 units, 95 orders): every order is at
+     * least one unit, so the two figures were probably swapped or one mistyped. Null otherwise.
+     */
+    @Nullable
+    public static Refusal.Problem ordersWarning(LineFigures figures) {
+        if (figures.orders() <= figures.units()) {
+            return null;
+        }
+        return new Refusal.Problem("orders", "sale.ordersWarning",
+                List.of(Long.toString(figures.orders()), Long.toString(figures.units())));
     }
 
     /**

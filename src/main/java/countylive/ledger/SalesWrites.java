@@ -64,7 +64,7 @@ final class SalesWrites {
         });
     }
 
-    /** A grid line's rules: its figures, its unit price confirmed when implausible, on-behalf confirmed when new. */
+    /** A grid line's rules: its figures, an implausible line (unit price, orders) confirmed, on-behalf confirmed when new. */
     private static void check(SalesGrid grid, LineWriter.Session session, LineWriter.Product product,
                               LineFigures figures, boolean exists) {
         SaleLineRules.check(figures, "units." + product.id());
@@ -72,9 +72,9 @@ final class SalesWrites {
                 && !grid.onBehalfConfirmed().contains(product.id())) {
             throw Refusal.invalid("onBehalf.add", "sale.onBehalfRequired");
         }
-        Refusal.Problem warning = SaleLineRules.priceWarning(figures, product.referencePrice());
+        Refusal.Problem warning = SaleLineRules.warning(figures, product.referencePrice());
         if (warning != null && !grid.warningsConfirmed().contains(product.id())) {
-            throw new Refusal(Refusal.Kind.INVALID, List.of(new Refusal.Problem("gross." + product.id(),
+            throw new Refusal(Refusal.Kind.INVALID, List.of(new Refusal.Problem(warning.field() + "." + product.id(),
                     warning.key(), warning.arguments())));
         }
     }
@@ -129,7 +129,7 @@ final class SalesWrites {
                     summary, file.fileName());
             return new ImportOutcome(outcome.created(), outcome.changed().stream()
                     .map(c -> new ImportOutcome.Changed(c.sessionId(), c.productId(), c.before(), c.after()))
-                    .toList(), outcome.unchanged());
+                    .toList(), outcome.unchanged(), List.copyOf(outcome.written()));
         });
     }
 
@@ -171,7 +171,7 @@ final class SalesWrites {
                 }
             }
             if (problems.size() == before && row.sessionId() != null && product != null && row.figures() != null) {
-                Refusal.Problem warning = SaleLineRules.priceWarning(row.figures(), product.referencePrice());
+                Refusal.Problem warning = SaleLineRules.warning(row.figures(), product.referencePrice());
                 if (warning != null) {
                     problems.add(new SalesFile.RowProblem(row.number(), warning.field(), warning.key(),
                             warning.arguments(), true));

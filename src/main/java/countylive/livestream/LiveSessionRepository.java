@@ -1,5 +1,6 @@
 package countylive.livestream;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
@@ -7,6 +8,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,17 @@ interface LiveSessionRepository extends GenericRepository<LiveSession, Long> {
               AND (:pattern = '' OR c.name LIKE :pattern OR s.county_code LIKE :pattern
                    OR CAST(s.live_date AS CHAR) LIKE :pattern OR s.platform LIKE :pattern)""")
     Page<LiveSession> search(long campaignId, Collection<String> counties, String pattern, Pageable pageable);
+
+    /** A session's gross sales, for the list; a session without sale lines has no row. */
+    @Introspected
+    record SessionSales(long sessionId, BigDecimal gross) {
+    }
+
+    /** The gross sales of the sessions of a list page: one query for the page, not one a row. */
+    @Query(value = """
+            SELECT session_id, SUM(gross) AS gross FROM sale_line
+            WHERE session_id IN (:sessionIds) GROUP BY session_id""", readOnly = true)
+    List<SessionSales> salesOf(Collection<Long> sessionIds);
 
     @Query("SELECT host_id FROM live_session_host WHERE session_id = :sessionId")
     List<Long> hostIds(long sessionId);

@@ -4,6 +4,7 @@ import countylive.host.Platform;
 
 import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
+import countylive.web.Figures;
 import countylive.web.ListQuery;
 import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
@@ -64,10 +65,13 @@ class SessionController {
     private final Messages messages;
     private final Clock clock;
     private final SessionScope scope;
+    private final Figures figures;
 
     SessionController(LiveSessionRepository sessions, EntryLookups lookups, Ledger ledger, FormView forms,
-                      FormFlow flow, AuditTrail audit, Messages messages, Clock clock, SessionScope scope) {
+                      FormFlow flow, AuditTrail audit, Messages messages, Clock clock, SessionScope scope,
+                      Figures figures) {
         this.scope = scope;
+        this.figures = figures;
         this.sessions = sessions;
         this.lookups = lookups;
         this.ledger = ledger;
@@ -88,9 +92,14 @@ class SessionController {
                 query.hasSearch() ? query.likePattern() : "", query.pageable());
         Map<String, String> countyNames = counties.stream()
                 .collect(Collectors.toMap(EntryLookups.CountyRow::code, EntryLookups.CountyRow::name));
+        // a session missing from this map has no sale lines: the list marks it as awaiting its sales
+        List<Long> shown = page.getContent().stream().map(LiveSession::id).toList();
+        Map<Long, java.math.BigDecimal> grossBySession = shown.isEmpty() ? Map.of() : sessions.salesOf(shown).stream()
+                .collect(Collectors.toMap(LiveSessionRepository.SessionSales::sessionId,
+                        LiveSessionRepository.SessionSales::gross));
         SessionScope.Entry entry = scope.entry(request, user, campaignId);
         Map<String, Object> model = new HashMap<>(Map.of("page", page, "query", query, "campaign", campaign,
-                "countyNames", countyNames, "mayAdd", !campaign.closed() && !entry.open().isEmpty(),
+                "countyNames", countyNames, "grossBySession", grossBySession, "fig", figures, "mayAdd", !campaign.closed() && !entry.open().isEmpty(),
                 "listPath", "/campaigns/" + campaignId + "/sessions"));
         if (entry.lockNotice() != null) {
             model.put("lockNotice", entry.lockNotice());
@@ -206,6 +215,7 @@ class SessionController {
         List<Long> officialIds = sessions.officialIds(session.id());
         Map<String, Object> model = new HashMap<>();
         model.put("liveSession", session);
+        model.put("fig", figures);
         model.put("campaign", campaign);
         model.put("countyName", EntryLookups.nameOf(lookups.counties(List.of(session.countyCode())), session.countyCode()));
         model.put("hosts", hostIds.isEmpty() ? List.of() : lookups.hostsById(hostIds));

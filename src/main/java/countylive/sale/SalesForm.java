@@ -141,7 +141,7 @@ record SalesForm(@Nullable List<String> product, @Nullable List<String> units, @
         if (figures == null) {
             return null;
         }
-        Refusal.Problem warning = product == null ? null : SaleLineRules.priceWarning(figures, product.referencePrice());
+        Refusal.Problem warning = product == null ? null : SaleLineRules.warning(figures, product.referencePrice());
         if (warning != null && !confirmed(key)) {
             warnings.put(key, new Warning(warning.key(), warning.arguments()));
         }

@@ -7,8 +7,8 @@ import java.math.RoundingMode;
 
 /**
  * The headline figures of a campaign summary, each one SQL aggregate. A null is a figure nobody
- * reported (views of sessions without audience figures, people of a campaign without households)
- * and reads as a blank. The derived figures are ratios of sums and blank when the divisor is 0.
+ * reported (views of sessions without audience figures) and reads as a blank. People assisted are
+ * counted from the linked households like the households themselves: none linked is 0 and 0. The derived figures are ratios of sums and blank when the divisor is 0.
  *
  * @param grossWithViews gross of the sessions whose views were reported: the numerator of GPM
  * @param viewsReported  views of those same sessions (equal to {@code views}: SUM skips NULL)

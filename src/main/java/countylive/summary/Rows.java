@@ -47,8 +47,9 @@ public final class Rows {
         }
     }
 
+    /** @param soldByOtherCounties some of its sales were made in another county's sessions, on this county's behalf */
     public record Product(long id, String name, String countyCode, String countyName, String unit, long sessions,
-                   long units, long orders, BigDecimal gross, BigDecimal refunds) {
+                   long units, long orders, BigDecimal gross, BigDecimal refunds, boolean soldByOtherCounties) {
         public BigDecimal net() {
             return gross.subtract(refunds);
         }

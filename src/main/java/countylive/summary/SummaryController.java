@@ -109,8 +109,11 @@ class SummaryController {
         model.put("mapMeasure", measure);
         model.put("map", SummaryCharts.provinces(map, counties, measure, figures, base, filter));
         model.put("mapSwitch", base + filterQuery(filter));
-        model.put("productChart", SummaryCharts.products(products.subList(0, Math.min(TOP_PRODUCTS, products.size())),
-                figures, filter));
+        List<Rows.Product> charted = products.subList(0, Math.min(TOP_PRODUCTS, products.size()));
+        model.put("productChart", SummaryCharts.products(charted, figures, filter));
+        // a sale on another county's behalf counts in the selling county's row, not the product's: say so
+        model.put("soldOnBehalf", charted.stream().filter(Rows.Product::soldByOtherCounties)
+                .map(product -> product.name() + " · " + product.countyName()).toList());
         return new ModelAndView<>("summary/show", model);
     }
 

@@ -87,7 +87,8 @@ class SummaryQueries {
 
         p = new ArrayList<>();
         String households = householdScope(filter, p);
-        long[] people = sql.one("SELECT COALESCE(SUM(cp.households), 0), SUM(cp.people) FROM county_people cp WHERE "
+        // no linked household is 0 households and 0 people, never a 0 beside a blank
+        long[] people = sql.one("SELECT COALESCE(SUM(cp.households), 0), COALESCE(SUM(cp.people), 0) FROM county_people cp WHERE "
                         + households, p,
                 row -> {
                     long count = row.getLong(1);
@@ -114,13 +115,14 @@ class SummaryQueries {
                 + " c.poverty_exit_year, cc.sign_off,"
                 + " COALESCE(d.sessions, 0) AS sessions, d.hours, COALESCE(d.units, 0) AS units,"
                 + " COALESCE(d.orders, 0) AS orders, d.gross, d.refunds, d.views, d.peak,"
-                + " COALESCE(cp.households, 0) AS households, cp.people"
+                + " COALESCE(cp.households, 0) AS households, COALESCE(cp.people, 0) AS people"
                 + " FROM campaign_county cc JOIN county c ON c.code = cc.county_code"
                 + " JOIN province pr ON pr.code = c.province_code"
                 + " LEFT JOIN (SELECT d.county_code, SUM(d.sessions) AS sessions, SUM(d.live_seconds) / 3600 AS hours,"
                 + "   SUM(d.views) AS views, MAX(d.peak_viewers) AS peak, SUM(d.units) AS units,"
                 + "   SUM(d.orders) AS orders, SUM(d.gross) AS gross, SUM(d.refunds) AS refunds"
                 + "   FROM county_day_sales d WHERE " + days + " GROUP BY d.county_code) d ON d.county_code = c.code"
+                // a county without linked households has no county_people row: 0 households and 0 people
                 + " LEFT JOIN county_people cp ON cp.campaign_id = cc.campaign_id AND cp.county_code = c.code"
                 + " WHERE cc.campaign_id = ?" + province
                 + " ORDER BY gross DESC, c.code", p,
@@ -211,7 +213,9 @@ class SummaryQueries {
         p.add(limit);
         long[] count = {0};
         List<Rows.Product> rows = sql.list("SELECT pr.id, pr.name, pr.county_code, c.name AS county_name, pr.unit,"
-                        + " t.sessions, t.units, t.orders, t.gross, t.refunds, COUNT(*) OVER () AS products"
+                        + " t.sessions, t.units, t.orders, t.gross, t.refunds, COUNT(*) OVER () AS products,"
+                        // the selling counties are the sessions' (first and last of them): another than the product's own
+                        + " (t.first_seller <> pr.county_code OR t.last_seller <> pr.county_code) AS sold_elsewhere"
                         + " FROM (" + totals + ") t"
                         + " JOIN product pr ON pr.id = t.product_id JOIN county c ON c.code = pr.county_code"
                         + " ORDER BY t.gross DESC, pr.id LIMIT ?", p,
@@ -219,12 +223,16 @@ class SummaryQueries {
                     count[0] = row.getLong("products");
                     return new Rows.Product(row.getLong("id"), row.getString("name"), row.getString("county_code"),
                             row.getString("county_name"), row.getString("unit"), row.getLong("sessions"),
-                            row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds"));
+                            row.getLong("units"), row.getLong("orders"), money(row, "gross"), money(row, "refunds"),
+                            row.getBoolean("sold_elsewhere"));
                 });
         return new Rows.Products(rows, count[0]);
     }
 
-    /** Sales per product in the filter's scope: product_id, sessions, units, orders, gross, refunds. */
+    /**
+     * Sales per product in the filter's scope: product_id, sessions, units, orders, gross, refunds,
+     * and the first and last selling county (the sessions' counties).
+     */
     private static String productTotals(SummaryFilter filter, List<Object> p) {
         if (!filter.narrowsDates()) {
             String province = "";
@@ -236,13 +244,15 @@ class SummaryQueries {
             StringBuilder where = new StringBuilder("ps.campaign_id = ?");
             appendAccepted(where, "ps", filter, p);
             return "SELECT ps.product_id, SUM(ps.line_count) AS sessions, SUM(ps.units) AS units,"
-                    + " SUM(ps.orders) AS orders, SUM(ps.gross) AS gross, SUM(ps.refunds) AS refunds"
+                    + " SUM(ps.orders) AS orders, SUM(ps.gross) AS gross, SUM(ps.refunds) AS refunds,"
+                    + " MIN(ps.county_code) AS first_seller, MAX(ps.county_code) AS last_seller"
                     + " FROM product_sales ps FORCE INDEX (PRIMARY)" + province
                     + " WHERE " + where + " GROUP BY ps.product_id";
         }
         String lines = scope("l", filter, p);
         return "SELECT l.product_id, COUNT(*) AS sessions, SUM(l.units) AS units, SUM(l.orders) AS orders,"
-                + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds"
+                + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds,"
+                + " MIN(l.county_code) AS first_seller, MAX(l.county_code) AS last_seller"
                 + " FROM sale_line l FORCE INDEX (ix_sale_line_campaign_day) WHERE " + lines
                 + " GROUP BY l.product_id";
     }

@@ -177,7 +177,7 @@ class SummaryWorkbook {
         sheet.createFreezePane(0, r);
         sheet.setColumnWidth(0, 36 * 256);
         sheet.setColumnWidth(1, 20 * 256);
-        String partners = String.join("、", queries.partners(about.campaign().id()).stream()
+        String partners = String.join(t.get("list.separator"), queries.partners(about.campaign().id()).stream()
                 .map(p -> t.get("excel.summary.partner", p.name(), t.get("partner.kind." + p.kind()))).toList());
         Object[][] figures = {
                 {"campaign.status", t.get("campaign.status." + about.campaign().status())},
@@ -270,7 +270,7 @@ class SummaryWorkbook {
         SignOffs.Tally tally = about.tally();
         String status = tally.allAccepted() ? t.get("signoff.workbook.final", tally.counties())
                 : t.get("signoff.workbook.provisional", tally.accepted(), tally.counties(),
-                String.join("、", about.notAccepted()));
+                String.join(t.get("list.separator"), about.notAccepted()));
         if (filter.acceptedOnly()) {
             status += "；" + t.get("signoff.workbook.acceptedOnly");
         }

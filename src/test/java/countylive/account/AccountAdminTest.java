@@ -66,12 +66,36 @@ class AccountAdminTest {
     void namesUnknownCountyCodesAndKeepsWhatWasTyped() {
         Browser.Page page = admin.post("/accounts", newAccount("li", "李", "COORDINATOR", "421124 999999 123456"));
         assertEquals(422, page.status());
-        assertTrue(ShownErrors.under(page.body(), "counties").contains("以下县代码不存在：123456, 999999"), page.body());
+        assertTrue(ShownErrors.under(page.body(), "counties").contains("以下县代码或县名不存在：123456, 999999"), page.body());
         assertTrue(page.body().contains("value=\"421124 999999 123456\""), "typed codes kept");
         Browser.Page malformed = admin.post("/accounts", newAccount("li", "李", "COORDINATOR", "英山 42112"));
         assertEquals(422, malformed.status());
-        assertTrue(malformed.body().contains("无法识别：42112, 英山"), malformed.body());
+        assertTrue(malformed.body().contains("以下县代码或县名不存在：42112, 英山"), malformed.body());
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM app_user WHERE username = 'li'"));
+    }
+
+    @Test
+    void countiesMayBeTypedByNameAsOnTheCampaignForm() {
+        Browser.Page page = admin.post("/accounts", newAccount("li", "李", "COORDINATOR", "英山县、 420526"));
+        assertEquals(303, page.status(), page.body());
+        assertEquals(XINGSHAN + " " + YINGSHAN, AccountData.counties(fixtures, "li"));
+        Browser.Page ambiguous = admin.post("/accounts", newAccount("zhao", "赵", "COORDINATOR", "朝阳区"));
+        assertEquals(422, ambiguous.status());
+        assertTrue(ShownErrors.under(ambiguous.body(), "counties").contains("名称不唯一，请改填代码：朝阳区 (110105"),
+                ambiguous.body());
+    }
+
+    @Test
+    void anAcceptedInitialPasswordIsKeptWhenAnotherFieldIsWrongButARefusedOneIsNot() {
+        Browser.Page otherField = admin.post("/accounts", newAccount("li", "李", "COORDINATOR", "999999"));
+        assertEquals(422, otherField.status());
+        assertTrue(otherField.body().matches("(?s).*<input type=\"password\" id=\"password\" name=\"password\"[^>]*"
+                + "value=\"initial-pass-1\".*"), "not typed twice: " + otherField.body());
+        Map<String, String> shortPassword = newAccount("li", "李", "COORDINATOR", "999999");
+        shortPassword.put("password", "short");
+        Browser.Page refused = admin.post("/accounts", shortPassword);
+        assertEquals(422, refused.status());
+        assertFalse(refused.body().contains("value=\"short\""), "a refused password is not sent back: " + refused.body());
     }
 
     @Test

@@ -113,6 +113,40 @@ class CoordinatorJourneyTest {
         assertEquals("页面不存在", other.findElement(By.tagName("h1")).getText());
     }
 
+    /** Every host of the session form and every other county's product in the grid narrow as one types. */
+    @Test
+    void longListsNarrowAsOneTypesAndKeepWhatIsChosen() {
+        fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) VALUES "
+                + "('兴山香菇', '菌', '袋', 30.00, '420526', NOW(), NOW()), ('兴山蜂蜜', '蜜', '瓶', 60.00, '420526', NOW(), NOW())");
+        WebDriver browser = Journeys.loggedIn(server.getURI(), "yingshan", 1280, 900);
+        browser.get(server.getURI() + "/campaigns/" + campaign + "/sessions/new");
+        WebElement hostFilter = browser.findElement(By.cssSelector("#hosts input.list-filter"));
+        browser.findElement(By.xpath("//label[contains(., '李佳')]/input")).click();
+        type(hostFilter, "张");
+        assertTrue(browser.findElement(By.xpath("//label[contains(., '张伟')]")).isDisplayed());
+        assertEquals(false, browser.findElement(By.xpath("//label[contains(., '王芳')]")).isDisplayed(), "narrowed away");
+        assertTrue(browser.findElement(By.xpath("//label[contains(., '李佳')]")).isDisplayed(), "a chosen host stays");
+        type(hostFilter, "\n");
+        assertTrue(browser.getCurrentUrl().endsWith("/sessions/new"), "Enter in the filter sends nothing");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM live_session"));
+
+        long session = fixtures.ledger().createSession(Fixtures.LOADER, new countylive.ledger.SessionDraft(campaign, "421124",
+                countylive.host.Platform.DOUYIN, java.time.LocalDateTime.parse("2020-04-10T19:00"),
+                java.time.LocalDateTime.parse("2020-04-10T21:00"), null, null, null, null,
+                java.util.Set.of(Long.parseLong(fixtures.value("SELECT id FROM host WHERE name = '李佳'"))),
+                java.util.Set.of(), null), null);
+        browser.get(server.getURI() + "/sessions/" + session + "/sales");
+        browser.findElement(By.cssSelector("details.add-row summary")).click();
+        WebElement productFilter = browser.findElement(By.cssSelector("input.list-filter"));
+        type(productFilter, "香菇");
+        for (WebElement option : browser.findElements(By.cssSelector("#addProduct option"))) {
+            boolean hidden = Boolean.parseBoolean(option.getDomProperty("hidden"));
+            String text = option.getText();
+            assertEquals(!(option.getAttribute("value").isEmpty() || option.getDomProperty("textContent").contains("香菇")),
+                    hidden, "option " + text);
+        }
+    }
+
     @Test
     void sessionFormIsUsableOnAPhone() {
         WebDriver phone = Journeys.loggedIn(server.getURI(), "yingshan", 360, 740);

@@ -43,7 +43,21 @@ final class Journeys {
     static void clickAndWait(WebDriver browser, WebElement element) {
         WebElement html = browser.findElement(By.tagName("html"));
         element.click();
-        waitFor(browser, ExpectedConditions.stalenessOf(html));
+        waitFor(browser, driver -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // while the next page replaces it, chromedriver may say the old page's node "does not
+                // belong to the document" instead of calling it stale: the page was left all the same
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         // the old page is gone; let the new one finish loading before anyone looks for its elements
         waitFor(browser, driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }

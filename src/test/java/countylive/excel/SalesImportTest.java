@@ -80,6 +80,30 @@ class SalesImportTest {
         }
     }
 
+    /** Another county's product is picked from the list by its name, after the county's own, and imports on its behalf. */
+    @Test
+    void anotherCountysProductIsPickedByNameFromTheTemplatesList() throws Exception {
+        fixtures.execute("INSERT INTO product (name, category, unit, reference_price, county_code, created_at, updated_at) "
+                + "VALUES ('兴山香菇', '菌', '袋', 30.00, '420526', NOW(), NOW())");
+        long xiangu = Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '兴山香菇'"));
+        String choice;
+        try (XSSFWorkbook template = template()) {
+            Sheet lists = template.getSheet("lists");
+            List<String> products = new java.util.ArrayList<>();
+            for (int i = 0; lists.getRow(i) != null && lists.getRow(i).getCell(1) != null; i++) {
+                products.add(lists.getRow(i).getCell(1).getStringCellValue());
+            }
+            assertEquals(3, products.size(), products.toString());
+            assertEquals(java.util.Set.of(maojian + " · 英山毛尖（盒）", yunwu + " · 英山云雾（盒）"),
+                    java.util.Set.copyOf(products.subList(0, 2)), "the county's own products first");
+            assertEquals(xiangu + " · 兴山县 · 兴山香菇（袋）", products.get(2), "then the others', with their county");
+            choice = products.get(2);
+        }
+        Browser.Page page = upload(filled(new Object[]{session + " · x", choice, 10, 9, 300, 0, "是"}), Map.of("county", "421124"));
+        assertEquals(200, page.status(), page.body());
+        assertEquals("1", fixtures.value("SELECT on_behalf FROM sale_line WHERE product_id = ?", xiangu));
+    }
+
     /** A county whose figures are accepted takes no import: the page says so first, the upload is refused whole. */
     @Test
     void anAcceptedCountyTakesNoImport() throws Exception {
@@ -112,6 +136,12 @@ class SalesImportTest {
         Browser.Page page = upload(file, Map.of("county", "421124"));
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("已导入 2 条销售记录"), page.body());
+        String next = page.body().substring(page.body().indexOf("import-next"));
+        assertTrue(next.contains("本次导入修改了这些场次的销售：") && next.contains("href=\"/sessions/" + session + "/sales\""),
+                "on to the session the import wrote: " + next);
+        assertTrue(next.contains("href=\"/campaigns/" + campaign + "/summary\""), "and to the campaign's summary");
+        assertTrue(page.body().contains("<p class=\"breadcrumb\"><a href=\"/campaigns/" + campaign + "\">"),
+                "the campaign's name leads to it");
         assertEquals("2", fixtures.value("SELECT COUNT(*) FROM sale_line"));
         assertEquals("10999.50", fixtures.value("SELECT SUM(gross) FROM sale_line"));
         assertEquals("100.00", fixtures.value("SELECT refunds FROM sale_line WHERE product_id = ?", maojian));
@@ -144,6 +174,11 @@ class SalesImportTest {
         assertTrue(changes.matches("(?s).*<del>150</del> → <ins>160</ins>.*<del>¥8,850.00</del> → <ins>¥9,440.00</ins>.*"),
                 changes);
         assertTrue(changes.contains("href=\"/sessions/" + session + "/sales\""), "links to the session's grid");
+        Browser.Page same = upload(filled(new Object[]{session + " · x", yunwu + " · x", 160, 120, 9440, 0},
+                new Object[]{session + " · x", maojian + " · x", 20, 20, "1,000"}), Map.of("county", "421124"));
+        assertEquals(200, same.status(), same.body());
+        assertFalse(same.body().contains("本次导入修改了这些场次的销售"), "a file that changed nothing names no session");
+        assertTrue(same.body().contains("/campaigns/" + campaign + "/summary"), same.body());
         assertEquals("160 9440.00", fixtures.value("SELECT CONCAT_WS(' ', units, gross) FROM sale_line WHERE product_id = ?",
                 yunwu));
         assertEquals(List.of("UPDATE"), fixtures.column("SELECT action FROM audit_event WHERE username <> 'fixtures'"
@@ -180,7 +215,7 @@ class SalesImportTest {
             }
         }
         assertEquals(422, page.status(), page.body());
-        assertTrue(page.body().matches("(?s).*<td class=\"num\">3</td>\\s*<td>A</td>\\s*<td class=\"wrap\">该场次不属于本县.*"),
+        assertTrue(page.body().matches("(?s).*<td class=\"num\">3</td>\\s*<td><span>直播场次</span> <span class=\"hint\">（A 列）</span></td>\\s*<td class=\"wrap\">该场次不属于本县.*"),
                 page.body());
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import"));
@@ -198,7 +233,8 @@ class SalesImportTest {
         assertTrue(body.contains("请输入不小于 0 的整数"));
         assertTrue(body.contains("退款金额不能大于成交金额"));
         assertTrue(body.contains("同一场次的同一商品已在前面的行中填写"));
-        assertTrue(body.matches("(?s).*<td class=\"num\">3</td>\\s*<td>E</td>.*"), "row 3, column E");
+        assertTrue(body.matches("(?s).*<td class=\"num\">3</td>\\s*<td><span>成交金额（元）</span> <span class=\"hint\">（E 列）</span></td>.*"),
+                "row 3, the column named by its header, its letter beside it: " + body);
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_import"));
 
@@ -206,6 +242,9 @@ class SalesImportTest {
         assertTrue(link.find());
         Browser.Page marked = coordinator.send(HttpRequest.newBuilder(server.getURI().resolve(link.group(1))).header("Accept", "*/*"));
         assertEquals(200, marked.status());
+        assertTrue(marked.header("Content-Disposition").endsWith("filename*=UTF-8''"
+                + java.net.URLEncoder.encode("sales_问题标注.xlsx", java.nio.charset.StandardCharsets.UTF_8)),
+                "named after the upload: " + marked.header("Content-Disposition"));
         KeptWorkbooks.keep("import-marked", marked.bytes());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(marked.bytes()))) {
             var cell = workbook.getSheetAt(1).getRow(2).getCell(4);
@@ -228,6 +267,18 @@ class SalesImportTest {
         Browser.Page confirmed = upload(file, Map.of("county", "421124", "confirm", "yes"));
         assertEquals(200, confirmed.status(), confirmed.body());
         assertEquals("1", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+    }
+
+    @Test
+    void moreOrdersThanUnitsNeedsConfirmationAsInTheGrid() throws Exception {
+        byte[] file = filled(new Object[]{session + " · x", yunwu + " · x", 80, 95, 8000, 0});
+        Browser.Page warned = upload(file, Map.of("county", "421124"));
+        assertEquals(422, warned.status());
+        assertTrue(warned.body().contains("订单数 95 多于件数 80"), warned.body());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+        Browser.Page confirmed = upload(file, Map.of("county", "421124", "confirm", "yes"));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals("80 95", fixtures.value("SELECT CONCAT_WS(' ', units, orders) FROM sale_line"));
     }
 
     @Test

@@ -58,7 +58,8 @@ class SameRulesForGridAndImportTest {
     private static final Pattern GRID_ERROR = Pattern.compile(
             "name=\"(units|orders|gross|refunds)\"[^>]*>\\s*<p class=\"field-error\"[^>]*>([^<]+)</p>");
     private static final Pattern IMPORT_ERROR = Pattern.compile(
-            "<td class=\"num\">(\\d+)</td>\\s*<td>([A-Z])</td>\\s*<td class=\"wrap\">([^<]+)</td>");
+            "<td class=\"num\">(\\d+)</td>\\s*<td><span>[^<]+</span> <span class=\"hint\">\\D*?([A-Z])\\D*?</span></td>"
+                    + "\\s*<td class=\"wrap\">([^<]+)</td>");
 
     @Inject
     EmbeddedServer server;

@@ -55,6 +55,17 @@ class HouseholdFormTest {
         assertTrue(coordinator.get(page.location()).body().contains("王大山"));
     }
 
+    @Test
+    void aFullWidthRegistrationNumberIsStoredInPlainDigitsAndLetters() {
+        Browser.Page page = coordinator.post("/households", household("　４２１１２４ＡＢ－０００１ ", "5"));
+        assertEquals(303, page.status(), page.body());
+        assertEquals("421124AB-0001", fixtures.value("SELECT registration_no FROM household"));
+        Browser.Page again = coordinator.post("/households", household("421124AB-0001", "3"));
+        assertEquals(422, again.status(), "the same number typed half width is the same household: " + again.body());
+        Browser.Page wrong = coordinator.post("/households", household("４２１１２４＃１", "3"));
+        assertEquals(422, wrong.status(), "a character that is no digit, letter or hyphen is still refused");
+    }
+
     /**
      * A registration number is unique nationally. Which county holds a number is that county's
      * business: a coordinator learns only that it is taken and whom to ask, an administrator where.

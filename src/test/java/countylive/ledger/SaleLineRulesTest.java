@@ -55,6 +55,21 @@ class SaleLineRulesTest {
     }
 
     @Test
+    void warnsOfMoreOrdersThanUnitsAndOfBothProblemsInOneMessage() {
+        BigDecimal reference = new BigDecimal("100.00");
+        LineFigures moreOrders = new LineFigures(80, 95, new BigDecimal("8000.00"), BigDecimal.ZERO.setScale(2));
+        Refusal.Problem warning = SaleLineRules.warning(moreOrders, reference);
+        assertEquals("orders sale.ordersWarning [95, 80]", warning.field() + " " + warning.key() + " " + warning.arguments());
+        assertNull(SaleLineRules.warning(new LineFigures(80, 80, new BigDecimal("8000.00"), BigDecimal.ZERO.setScale(2)),
+                reference), "one unit an order is plausible");
+        LineFigures both = new LineFigures(80, 95, new BigDecimal("80000.00"), BigDecimal.ZERO.setScale(2));
+        Refusal.Problem twice = SaleLineRules.warning(both, reference);
+        assertEquals("gross sale.priceAndOrdersWarning [1000.00, 100.00, 95, 80]",
+                twice.field() + " " + twice.key() + " " + twice.arguments());
+        assertEquals("sale.priceWarning", SaleLineRules.warning(figures(10, "10001.00"), reference).key());
+    }
+
+    @Test
     void theLedgerRefusesWhatNoFormWouldLetThrough() {
         Refusal refusal = assertThrows(Refusal.class, () -> SaleLineRules.check(
                 new LineFigures(1, 1, new BigDecimal("10.00"), new BigDecimal("10.01")), "units.7"));

@@ -92,6 +92,31 @@ class SessionFormTest {
     }
 
     @Test
+    void theListShowsGrossSalesOrThatNoneWereEnteredTheNextDayAndViewsWithSeparators() {
+        Browser.Page late = coordinator.postMulti(sessionsPath(), form(Map.of("start", "22:00", "end", "01:30",
+                "nextDay", "true", "views", "1234567")));
+        assertEquals(303, late.status(), late.body());
+        long lateSession = Long.parseLong(fixtures.value("SELECT id FROM live_session"));
+        long sold = data.session(campaign, YINGSHAN, "2020-04-21", hostA);
+        data.saleLine(sold, data.product("英山云雾茶", YINGSHAN, "100.00"), 10, 8, "12345.60");
+
+        String zh = coordinator.get(sessionsPath()).body();
+        assertTrue(zh.contains("¥12,345.60"), "the gross of the session with sales: " + zh);
+        assertTrue(zh.contains("<a class=\"badge no-sales\" href=\"/sessions/" + lateSession + "/sales\">未录入销售</a>"),
+                "the session without sales is marked and leads to its grid: " + zh);
+        assertEquals(1, zh.split("未录入销售", -1).length - 1, "only the session without sales is marked");
+        assertTrue(zh.contains("22:00–01:30</span><span\n            class=\"next-day\">（次日）</span>"), zh);
+        assertTrue(zh.contains("1,234,567"), "views with separators: " + zh);
+        assertFalse(zh.contains(">1234567<"), zh);
+
+        String en = new Browser(server.getURI()).language("en").login("yingshan", Fixtures.PASSWORD).get(sessionsPath()).body();
+        assertTrue(en.contains(">No sales entered</a>") && en.contains("(next day)"), en);
+
+        String page = coordinator.get("/sessions/" + lateSession).body();
+        assertTrue(page.contains("<dd>1,234,567</dd>"), "the session page formats views too: " + page);
+    }
+
+    @Test
     void rejectsSessionOutsideCampaignPeriod() {
         Browser.Page page = coordinator.postMulti(sessionsPath(), form(Map.of("date", "2020-05-25")));
         assertEquals(422, page.status());

@@ -146,6 +146,24 @@ class SalesGridTest {
     }
 
     @Test
+    void moreOrdersThanUnitsNeedsConfirmation() {
+        // 80 boxes in 95 orders: every order is at least one box, so the columns were probably swapped
+        List<Map.Entry<String, String>> typed = grid(row(tea, "80", "95", "8000", ""), row(honey, "", "", "", ""));
+        Browser.Page warned = coordinator.postMulti(salesPath(), typed);
+        assertEquals(422, warned.status());
+        assertTrue(warned.body().contains("订单数 95 多于件数 80"), warned.body());
+        assertTrue(warned.body().contains("name=\"confirm\" value=\"" + tea + "\""));
+        assertTrue(warned.body().contains("value=\"95\""), "what was typed is kept");
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM sale_line"));
+
+        List<Map.Entry<String, String>> confirmed = new ArrayList<>(typed);
+        confirmed.add(Map.entry("confirm", String.valueOf(tea)));
+        Browser.Page saved = coordinator.postMulti(salesPath(), confirmed);
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("80 95", fixtures.value("SELECT CONCAT_WS(' ', units, orders) FROM sale_line"));
+    }
+
+    @Test
     void cheapUnitPriceWarnsToo() {
         Browser.Page warned = coordinator.postMulti(salesPath(), grid(row(tea, "1000", "10", "1000", ""), row(honey, "", "", "", "")));
         assertEquals(422, warned.status());

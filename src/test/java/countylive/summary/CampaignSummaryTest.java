@@ -127,7 +127,8 @@ class CampaignSummaryTest {
                 "1,000", "150", "1", "4", "暂定"), Html.row(body, "data-county", YINGSHAN));
         assertEquals(List.of("兴山县", "湖北省", "", "1", "1.0", "6", "5", "¥150.00", "¥10.00", "¥140.00",
                 "500", "80", "1", "3", "暂定"), Html.row(body, "data-county", XINGSHAN));
-        assertEquals(List.of("安溪县", "福建省", "", "0", "", "0", "0", "¥0.00", "¥0.00", "¥0.00", "", "", "0", "", "暂定"),
+        // no linked household: 0 households and 0 people, not a 0 beside a blank
+        assertEquals(List.of("安溪县", "福建省", "", "0", "", "0", "0", "¥0.00", "¥0.00", "¥0.00", "", "", "0", "0", "暂定"),
                 Html.row(body, "data-county", ANXI));
     }
 
@@ -167,7 +168,8 @@ class CampaignSummaryTest {
         assertEquals("0", Html.figure(body, "units"));
         assertEquals("¥0.00", Html.figure(body, "gross"));
         assertEquals("", Html.figure(body, "views"));
-        assertEquals("", Html.figure(body, "people"));
+        assertEquals("0", Html.figure(body, "households"));
+        assertEquals("0", Html.figure(body, "people"), "as many as the households linked, like them");
         assertEquals("", Html.figure(body, "aov"));
         assertFalse(body.contains("data-county=\"" + YINGSHAN + "\""));
 
@@ -187,7 +189,8 @@ class CampaignSummaryTest {
         assertEquals("¥0.00", Html.figure(body, "gross"));
         assertEquals("", Html.figure(body, "views"));
         assertEquals("", Html.figure(body, "peak"));
-        assertEquals("", Html.figure(body, "people"));
+        assertEquals("0", Html.figure(body, "households"));
+        assertEquals("0", Html.figure(body, "people"), "as many as the households linked, like them");
         assertEquals("", Html.figure(body, "aov"));
         assertEquals("", Html.figure(body, "gpm"));
         assertEquals("", Html.figure(body, "net-per-person"));
@@ -214,6 +217,44 @@ class CampaignSummaryTest {
         String body = english.get("/campaigns/" + campaign + "/summary").body();
         assertTrue(body.contains("Views"), "views are labelled as views");
         assertEquals("¥750.00", Html.figure(body, "gross"));
+        assertFalse(body.contains("<strong>¥750.00</strong>"), "a small sum is shown once, not twice: " + body);
+        assertTrue(body.contains("<a href=\"/partners/"), body);
+    }
+
+    @Test
+    void largeSumsShowTheirLargeFormBesideTheExactOne() {
+        SummaryData data = new SummaryData(fixtures);
+        data.sale(s3, data.product("大宗香菇", XINGSHAN), 100, 90, "1250000.00", "0");
+        assertTrue(page("").contains("<strong>125.08万元</strong>"), "over 10,000 yuan: 万元 beside the exact sum");
+        String english = new Browser(server.getURI()).login("root", Fixtures.PASSWORD).language("en")
+                .get("/campaigns/" + campaign + "/summary").body();
+        assertTrue(english.contains("<strong>¥1.25 million</strong>"), english);
+    }
+
+    @Test
+    void englishJoinsPartnersWithCommasAndChineseWithTheEnumerationComma() {
+        new SummaryData(fixtures).partner(campaign, "快手", "PLATFORM");
+        String chinese = page("");
+        assertTrue(chinese.matches("(?s).*>(抖音|快手)</a><span>、</span>.*"), chinese);
+        String english = new Browser(server.getURI()).login("root", Fixtures.PASSWORD).language("en")
+                .get("/campaigns/" + campaign + "/summary").body();
+        assertTrue(english.matches("(?s).*>(抖音|快手)</a><span>, </span>.*"), english);
+        assertFalse(english.contains("</a><span>、</span>"), english);
+    }
+
+    @Test
+    void aProductSoldOnAnotherCountysBehalfIsExplainedUnderTheProductChart() {
+        String before = page("");
+        assertFalse(before.contains("代为销售："), "nothing sold on behalf yet");
+        long tea = Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '云雾茶'"));
+        // 兴山's session sells 英山's tea: the sale counts in 兴山's row, the chart names 英山's product
+        new SummaryData(fixtures).sale(s3, tea, 1, 1, "50.00", "0");
+        String after = page("");
+        assertTrue(after.contains("其中 云雾茶 · 英山县 有部分由其他县代为销售：代销的金额计入直播场次所在县的那一行"), after);
+        String dated = page("?from=2021-03-05&to=2021-03-05");
+        assertTrue(dated.contains("云雾茶 · 英山县 有部分由其他县代为销售"), "a date range reads the lines: " + dated);
+        assertTrue(dated.contains("帮扶贫困户和帮扶贫困人口只按省份筛选"), "the filter note uses the headline's words");
+        assertFalse(dated.contains("脱贫户"), dated);
     }
 
     @Test

@@ -58,6 +58,32 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aCoordinatorRefusedAnAdministratorsPageIsToldWhatACoordinatorCanDoInstead() {
+        Browser chinese = browser().login("coordinator", Fixtures.PASSWORD);
+        Browser english = browser().language("en").login("coordinator", Fixtures.PASSWORD);
+        for (String path : new String[]{"/summaries", "/accounts", "/audit", "/campaigns/new"}) {
+            Browser.Page zh = chinese.get(path);
+            assertErrorPage(zh, 403, "无权访问", "本县所参加活动的汇总在活动页面上");
+            assertTrue(zh.body().contains("<a href=\"/sessions\">查看和录入直播场次</a>"), path + ": " + zh.body());
+            assertFalse(zh.body().contains("<a href=\"/summaries\">"), "no link to what was refused: " + zh.body());
+            Browser.Page en = english.get(path);
+            assertErrorPage(en, 403, "Access denied", "is on the campaign’s page");
+            assertTrue(en.body().contains("<a href=\"/sessions\">See and enter livestream sessions</a>"), path + ": " + en.body());
+        }
+    }
+
+    @Test
+    void associationStaffRefusedAHouseholdAreToldWhyAndLinkedToTheCountsPerCounty() {
+        Browser.Page zh = browser().login("staff", Fixtures.PASSWORD).get("/households/1");
+        assertErrorPage(zh, 403, "无权访问", "贫困户的姓名和证件号属于个人信息");
+        assertTrue(zh.body().contains("<a href=\"/households\">各县贫困户户数</a>"), zh.body());
+        assertTrue(zh.body().contains("<a href=\"/summaries\">查看汇总</a>"), zh.body());
+        Browser.Page en = browser().language("en").login("staff", Fixtures.PASSWORD).get("/households/1");
+        assertErrorPage(en, 403, "Access denied", "personal data");
+        assertTrue(en.body().contains("<a href=\"/households\">Households per county</a>"), en.body());
+    }
+
+    @Test
     void aRefusedRoleAnswersALargeFormAndChangesNothing() {
         Browser staff = browser().login("staff", Fixtures.PASSWORD);
         Browser.Page page = staff.post("/partners", Map.of("name", LARGE, "kind", "PLATFORM", "submission", "x"));
