@@ -51,7 +51,17 @@ class CoordinatorJourneyTest {
 
     @Test
     void coordinatorEntersASessionAndItsSalesAndAnotherCoordinatorIsRefused() {
-        WebDriver browser = Journeys.loggedIn(server.getURI(), "yingshan", 1280, 900);
+        entersASessionAndItsSales(1280);
+    }
+
+    /** The same journey on a phone: the session form, then the grid as cards with its save bar. */
+    @Test
+    void coordinatorEntersASessionAndItsSalesOnAPhone() {
+        entersASessionAndItsSales(360);
+    }
+
+    private void entersASessionAndItsSales(int width) {
+        WebDriver browser = Journeys.loggedIn(server.getURI(), "yingshan", width, width > 500 ? 900 : 740);
         browser.get(server.getURI() + "/sessions");
         clickAndWait(browser, browser.findElement(By.linkText("春茶助农直播")));
         clickAndWait(browser, browser.findElement(By.cssSelector("a[href$='/sessions/new']")));
