@@ -88,6 +88,19 @@ public class SignOffs {
                 .filter(event -> event.countyCode() == null || viewer.mayRead(event.countyCode())).toList();
     }
 
+    /** The campaigns in which the sign-off keeps the user from changing the county's data, in one read. */
+    public Set<Long> heldBackCampaigns(CurrentUser user, String countyCode) {
+        Set<Long> held = new LinkedHashSet<>();
+        list("SELECT campaign_id, sign_off FROM campaign_county WHERE county_code = ? AND sign_off <> 'OPEN'",
+                List.of(countyCode), row -> {
+                    if (SignOffState.valueOf(row.getString(2)).holdsBack(user)) {
+                        held.add(row.getLong(1));
+                    }
+                    return null;
+                });
+        return held;
+    }
+
     /** The campaign's counties whose data the user may not change because of their sign-off. */
     public Set<String> heldBack(CurrentUser user, long campaignId) {
         Set<String> held = new LinkedHashSet<>();

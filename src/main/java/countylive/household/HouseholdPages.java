@@ -8,7 +8,6 @@ import countylive.web.RecordNotFoundException;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,9 +43,7 @@ class HouseholdPages {
         List<LinkRepository.LinkRow> linked = links.linksOf(household.id());
         // the campaigns in which the sign-off holds this county's data back from the user: their
         // links cannot change, and no new link can be made in them
-        Set<Long> held = new HashSet<>();
-        campaigns.forEach(c -> heldIn(user, c.id(), household.countyCode(), held));
-        linked.forEach(l -> heldIn(user, l.campaignId(), household.countyCode(), held));
+        Set<Long> held = signOffs.heldBackCampaigns(user, household.countyCode());
         Map<String, Object> model = new HashMap<>();
         model.put("heldCampaigns", held);
         model.put("household", household);
@@ -59,12 +56,5 @@ class HouseholdPages {
         model.put("history", audit.historyOf(RecordType.HOUSEHOLD, household.id()));
         model.put("linkHistory", audit.historyUnder(RecordType.HOUSEHOLD, household.id(), RecordType.BENEFICIARY_LINK));
         return model;
-    }
-
-    private void heldIn(CurrentUser user, long campaignId, String countyCode, Set<Long> held) {
-        if (!held.contains(campaignId) && signOffs.county(campaignId, countyCode)
-                .filter(county -> county.state().holdsBack(user)).isPresent()) {
-            held.add(campaignId);
-        }
     }
 }

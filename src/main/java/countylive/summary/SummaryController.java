@@ -108,27 +108,13 @@ class SummaryController {
         String measure = "people".equals(request.getParameters().get("map")) ? "people" : "gross";
         model.put("mapMeasure", measure);
         model.put("map", SummaryCharts.provinces(map, counties, measure, figures, base, filter));
-        model.put("mapSwitch", base + filterQuery(filter));
+        // switching the map's measure keeps the filter
+        model.put("mapSwitch", filter.parameters().isEmpty() ? base : base + "?" + filter.parameters());
         List<Rows.Product> charted = products.subList(0, Math.min(TOP_PRODUCTS, products.size()));
         model.put("productChart", SummaryCharts.products(charted, figures, filter));
         // a sale on another county's behalf counts in the selling county's row, not the product's: say so
         model.put("soldOnBehalf", charted.stream().filter(Rows.Product::soldByOtherCounties)
                 .map(product -> product.name() + " · " + product.countyName()).toList());
         return new ModelAndView<>("summary/show", model);
-    }
-
-    /** The filter as a query string, so that switching the map's measure keeps it. */
-    private static String filterQuery(SummaryFilter filter) {
-        StringBuilder query = new StringBuilder("?");
-        if (filter.narrowsDates()) {
-            query.append("from=").append(filter.from()).append("&to=").append(filter.to()).append('&');
-        }
-        if (filter.province() != null) {
-            query.append("province=").append(filter.province()).append('&');
-        }
-        if (filter.acceptedOnly()) {
-            query.append("accepted=1&");
-        }
-        return query.substring(0, query.length() - 1);
     }
 }

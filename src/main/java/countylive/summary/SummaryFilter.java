@@ -60,17 +60,23 @@ public record SummaryFilter(long campaignId, LocalDate from, LocalDate to, @Null
      * adds its row (county, host, product, day) to them, and the page's totals equal the figure.
      */
     public String linesQuery() {
-        StringBuilder query = new StringBuilder("campaign=").append(campaignId);
+        String narrowing = parameters();
+        return "campaign=" + campaignId + (narrowing.isEmpty() ? "" : "&" + narrowing);
+    }
+
+    /** What narrows the campaign, as URL parameters ("from=…&to=…&province=…&accepted=1"), or "". */
+    public String parameters() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
         if (narrowsDates()) {
-            query.append("&from=").append(from).append("&to=").append(to);
+            parts.add("from=" + from + "&to=" + to);
         }
         if (province != null) {
-            query.append("&province=").append(province);
+            parts.add("province=" + province);
         }
         if (acceptedOnly) {
-            query.append("&accepted=1");
+            parts.add("accepted=1");
         }
-        return query.toString();
+        return String.join("&", parts);
     }
 
     /** The URL parameter that keeps "accepted counties only" on links that change the other filters. */
