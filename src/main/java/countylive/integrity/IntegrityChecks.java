@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -52,20 +53,50 @@ public class IntegrityChecks {
         for (IntegrityCheck check : ALL) {
             LocalDateTime ranAt = LocalDateTime.now(clock);
             long checkStarted = System.nanoTime();
+            Found found;
             try {
-                Found found = transactions.executeRead(status -> check.find(status.getConnection(), SHOWN));
-                long took = (System.nanoTime() - checkStarted) / 1_000_000;
-                results.keep(check.code(), found, false, ranAt, by, took);
-                problems += found.count();
-                if (found.count() > 0) {
-                    LOG.info("Integrity check {} ({}) found {} in {} ms", check.code(), check.severity(), found.count(), took);
-                }
+                found = transactions.executeRead(status -> check.find(status.getConnection(), SHOWN));
             } catch (RuntimeException e) {
                 LOG.warn("Integrity check {} could not run", check.code(), e);
-                results.keep(check.code(), new Found(0, List.of()), true, ranAt, by,
-                        (System.nanoTime() - checkStarted) / 1_000_000);
+                keep(check, new Found(0, List.of()), true, ranAt, by, (System.nanoTime() - checkStarted) / 1_000_000);
+                continue;
+            }
+            long took = (System.nanoTime() - checkStarted) / 1_000_000;
+            keep(check, found, false, ranAt, by, took);
+            problems += found.count();
+            if (found.count() > 0) {
+                LOG.info("Integrity check {} ({}) found {} in {} ms", check.code(), check.severity(), found.count(), took);
             }
         }
         LOG.info("Integrity checks run by {}: {} findings in {} ms", by, problems, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Keeps a check's result. Every app node runs the nightly checks at the same minute; on a Galera
+     * cluster two nodes writing the same check's row at once conflict, and the database rolls one
+     * write back. That node's result is then simply not kept: the other node's, just as fresh,
+     * stands, and the check is not shown as failed for it.
+     */
+    private void keep(IntegrityCheck check, Found found, boolean failed, LocalDateTime ranAt, String by, long tookMs) {
+        try {
+            results.keep(check.code(), found, failed, ranAt, by, tookMs);
+        } catch (RuntimeException e) {
+            if (!lockConflict(e)) {
+                throw e;
+            }
+            LOG.info("Integrity check {}: another run kept its result at the same moment ({}); that one stands",
+                    check.code(), e.getMessage());
+        }
+    }
+
+    /** A deadlock, lock wait timeout or (on a cluster) certification conflict among the causes. */
+    static boolean lockConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -113,6 +113,12 @@ class LockConflictRetryTest {
             Browser.Page page = save.get(60, TimeUnit.SECONDS);
             assertEquals(303, page.status(), page.body());
             assertEquals("/sessions/" + session + "/sales?flash=saved", page.location());
+            // and the page the browser then shows is the saved grid, as after any save
+            Browser.Page shown = coordinator.get(page.location());
+            assertEquals(200, shown.status(), shown.body());
+            assertTrue(shown.body().contains("已保存。"), "the saved notice is shown:\n" + shown.body());
+            assertTrue(shown.body().contains("name=\"units\"") && shown.body().contains("value=\"12\""),
+                    "the grid shows the saved units:\n" + shown.body());
         }
         assertEquals("12 1200.00", fixtures.value("SELECT CONCAT_WS(' ', units, gross) FROM sale_line WHERE session_id = ?",
                 session));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -43,6 +44,14 @@ class RetryTest {
                         "WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction",
                         "40001", 1213))));
         assertEquals("moved", Retry.conflictIn(new LockMissed("moved")));
+        // as a MySQL Group Replication member reports a transaction that lost certification
+        SQLException groupReplication = new SQLTransactionRollbackException(
+                "Plugin instructed the server to rollback the current transaction.", "40000", 3101);
+        assertEquals(groupReplication.getMessage(), Retry.conflictIn(new RuntimeException(groupReplication)));
+        assertEquals("certification_failure", Retry.causeOf(new RuntimeException(groupReplication)));
+        // a Galera node outside the primary component: unavailable, not a conflict
+        assertNull(Retry.conflictIn(new RuntimeException(new SQLException(
+                "WSREP has not yet prepared node for application use", "08S01", 1047))));
         assertNull(Retry.conflictIn(new DataAccessException("duplicate",
                 new SQLException("Duplicate entry", "23000", 1062))));
     }
@@ -55,6 +64,18 @@ class RetryTest {
         when(transaction.get()).thenThrow(refused);
         assertSame(refused, assertThrows(IllegalStateException.class, () -> Retry.onConflict("a test", transaction)));
         verify(transaction, times(1)).get();
+    }
+
+    @Test
+    void thePausesGrowWithEachAttemptUpToASecond() {
+        for (int i = 0; i < 1000; i++) {
+            long first = Retry.pauseMs(1);
+            long fifth = Retry.pauseMs(5);
+            long tenth = Retry.pauseMs(10);
+            assertTrue(first >= 5 && first <= 50, "first pause " + first);
+            assertTrue(fifth >= 5 && fifth <= 800, "fifth pause " + fifth);
+            assertTrue(tenth >= 5 && tenth <= 1000, "tenth pause " + tenth);
+        }
     }
 
     @Test
