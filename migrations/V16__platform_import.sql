@@ -29,19 +29,30 @@ CREATE TABLE platform_product (
     CONSTRAINT fk_platform_product_product FOREIGN KEY (product_id) REFERENCES product (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- The state between an upload and its confirmation: the files as read (JSON), kept in the
--- database so that any app node can show the preview and take the confirmation. The token is
--- also the confirmation's one-time submission token: a double confirm writes once.
+-- The state between an upload and its confirmation, kept in the database so that any app node
+-- can show the preview and take the confirmation: the uploaded files themselves (read again for
+-- each showing, against the data as it is then), and after the confirmation what it did. The
+-- token is also the confirmation's one-time submission token: a double confirm writes once.
+-- Kept for a day (countylive.platform.PreviewStore purges older ones).
 CREATE TABLE platform_preview (
     token       CHAR(36)     NOT NULL,
     user_id     BIGINT       NOT NULL,
     campaign_id BIGINT       NOT NULL,
     county_code CHAR(6)      NOT NULL,
-    file_names  VARCHAR(500) NOT NULL,
-    content     LONGTEXT     NOT NULL,
+    outcome     TEXT         NULL,
     created_at  DATETIME(3)  NOT NULL,
     PRIMARY KEY (token),
     KEY ix_platform_preview_created (created_at),
     CONSTRAINT fk_platform_preview_user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE,
     CONSTRAINT fk_platform_preview_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE platform_preview_file (
+    token     CHAR(36)     NOT NULL,
+    position  INT          NOT NULL,
+    file_name VARCHAR(200) NOT NULL,
+    content   LONGBLOB     NOT NULL,
+    PRIMARY KEY (token, position),
+    CONSTRAINT fk_platform_preview_file_preview FOREIGN KEY (token) REFERENCES platform_preview (token)
+        ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
