@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** What the platform files say, as read: sessions with their products, and what could not be read. */
-record Parsed(List<Session> sessions, List<Problem> problems) {
+public record Parsed(List<Session> sessions, List<Problem> problems) {
 
     /** Where the gross sales of a session's products come from, as its page labels it. */
-    enum GrossSource {
+    public enum GrossSource {
         /** Douyin compass: 用户支付金额, the amount users paid. */
         DOUYIN_USER_PAID,
         /** Taobao Live 生意参谋: 成交金额. */
@@ -26,7 +26,7 @@ record Parsed(List<Session> sessions, List<Problem> problems) {
      * @param metrics      what the platform reports that County Live has no field for, by the platform's name
      * @param ordersFromBuyers the products sheet has no order count: orders are its 成交人数 (buyers)
      */
-    record Session(Platform platform, String file, SheetText.Place place, @Nullable String account,
+    public record Session(Platform platform, String file, SheetText.Place place, @Nullable String account,
                    @Nullable String hostName, @Nullable String platformSessionId, @Nullable String title,
                    LocalDateTime startsAt, @Nullable LocalDateTime endsAt, @Nullable Long views,
                    @Nullable Long uniqueViewers, @Nullable Long peakViewers, @Nullable Long newFollowers,
@@ -35,11 +35,11 @@ record Parsed(List<Session> sessions, List<Problem> problems) {
     }
 
     /** One product row of a session; refunds null when the export has none. */
-    record Product(String externalId, String name, SheetText.Place place, long units, long orders, BigDecimal gross,
+    public record Product(String externalId, String name, SheetText.Place place, long units, long orders, BigDecimal gross,
                    @Nullable BigDecimal refunds) {
     }
 
     /** A value, sheet or column that could not be read: where, and the message key with its arguments. */
-    record Problem(SheetText.Place place, String key, List<Object> arguments) {
+    public record Problem(SheetText.Place place, String key, List<Object> arguments) {
     }
 }

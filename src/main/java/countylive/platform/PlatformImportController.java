@@ -205,7 +205,7 @@ class PlatformImportController {
     }
 
     /** A problem of a file as the page lists it. */
-    record ProblemRow(String file, String sheet, int row, String column, String message) {
+    public record ProblemRow(String file, String sheet, int row, String column, String message) {
     }
 
     private Preview preview(PreviewStore.Stored stored, ImportScope.Scope scope, Map<String, String> choices,

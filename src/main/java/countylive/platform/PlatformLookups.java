@@ -23,19 +23,19 @@ import java.util.Set;
 
 /** What a preview matches the files against: sessions, hosts, products and lines, read only. */
 @Singleton
-class PlatformLookups {
+public class PlatformLookups {
 
     /** A session that may be the one a file describes, with what matching and the preview need. */
-    record Candidate(long id, String countyCode, String countyName, LocalDateTime startsAt, LocalDateTime endsAt,
+    public record Candidate(long id, String countyCode, String countyName, LocalDateTime startsAt, LocalDateTime endsAt,
                      @Nullable Long views, @Nullable Long uniqueViewers, @Nullable Long peakViewers,
                      @Nullable Long newFollowers, @Nullable String account, @Nullable String platformSessionId,
                      Set<String> handles, Set<Long> hostIds) {
     }
 
-    record ProductRow(long id, String name, @Nullable BigDecimal referencePrice) {
+    public record ProductRow(long id, String name, @Nullable BigDecimal referencePrice) {
     }
 
-    record HostRow(long id, String name, String handle) {
+    public record HostRow(long id, String name, String handle) {
     }
 
     private static final String CANDIDATE = """

@@ -16,19 +16,19 @@ import java.util.Map;
  * @param refusals  problems of the whole import (message key and arguments): nothing can be confirmed
  * @param errors    problems by form field (the choices): confirmable once they are answered
  */
-record Preview(String token, long campaignId, String campaignName, String countyCode, String countyName,
+public record Preview(String token, long campaignId, String campaignName, String countyCode, String countyName,
                List<SessionView> sessions, List<Problem> refusals, Map<String, Problem> errors,
                List<PlatformLookups.ProductRow> products) {
 
-    record Problem(String key, List<Object> arguments) {
+    public record Problem(String key, List<Object> arguments) {
     }
 
-    boolean confirmable() {
+    public boolean confirmable() {
         return refusals.isEmpty();
     }
 
     /** Nothing would change: the same files, imported before. */
-    boolean changesNothing() {
+    public boolean changesNothing() {
         return sessions.stream().allMatch(SessionView::unchanged);
     }
 
@@ -37,15 +37,15 @@ record Preview(String token, long campaignId, String campaignName, String county
      * @param changes   the session's fields, from → to (changed or not)
      * @param endsAt    the end the import writes (the export's, else the one typed, else null)
      */
-    record SessionView(int index, Parsed.Session parsed, SessionMatch match, List<FieldChange> changes,
+    public record SessionView(int index, Parsed.Session parsed, SessionMatch match, List<FieldChange> changes,
                        @Nullable HostView host, List<ProductView> products, List<Map.Entry<String, String>> metrics,
                        boolean needsEnd, String endTyped, @Nullable LocalDateTime endsAt) {
 
-        boolean isNew() {
+        public boolean isNew() {
             return match.kind() == SessionMatch.Kind.NEW;
         }
 
-        boolean unchanged() {
+        public boolean unchanged() {
             return !isNew() && changes.stream().noneMatch(FieldChange::changed)
                     && (host == null || host.matchedId() == null || match.session().hostIds().contains(host.matchedId()))
                     && products.stream().noneMatch(ProductView::changed);
@@ -53,14 +53,14 @@ record Preview(String token, long campaignId, String campaignName, String county
     }
 
     /** A session field: what it is, what it would be. */
-    record FieldChange(String labelKey, String from, String to, boolean changed) {
+    public record FieldChange(String labelKey, String from, String to, boolean changed) {
     }
 
     /**
      * The export's account: the registered host of that handle, or a choice (a host from the list,
      * or a new host of the export's name and handle).
      */
-    record HostView(String handle, String name, @Nullable Long matchedId, String choice,
+    public record HostView(String handle, String name, @Nullable Long matchedId, String choice,
                     List<PlatformLookups.HostRow> choices) {
     }
 
@@ -72,10 +72,10 @@ record Preview(String token, long campaignId, String campaignName, String county
      * @param before    the stored line of the chosen product in the matched session, or null
      * @param after     the line the import writes for that product (rows matched to one product added up)
      */
-    record ProductView(int index, Parsed.Product parsed, String choice, String matchedBy,
+    public record ProductView(int index, Parsed.Product parsed, String choice, String matchedBy,
                        @Nullable LineFigures before, @Nullable LineFigures after, @Nullable Problem warning) {
 
-        boolean changed() {
+        public boolean changed() {
             if ("skip".equals(choice)) {
                 return false;
             }

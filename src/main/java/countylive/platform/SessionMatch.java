@@ -14,12 +14,12 @@ import java.util.List;
  * time whose account is not known. Another county's session of the same account is not this
  * county's to import into: the import is refused and names it.
  */
-record SessionMatch(Kind kind, PlatformLookups.@Nullable Candidate session, boolean byTimeOnly) {
+public record SessionMatch(Kind kind, PlatformLookups.@Nullable Candidate session, boolean byTimeOnly) {
 
     /** A session starting within this of the export's start counts as the same. */
     static final Duration WINDOW = Duration.ofMinutes(5);
 
-    enum Kind { NEW, OURS, OTHER_COUNTY }
+    public enum Kind { NEW, OURS, OTHER_COUNTY }
 
     static SessionMatch of(Parsed.Session file, String countyCode, List<PlatformLookups.Candidate> byPlatformId,
                            List<PlatformLookups.Candidate> inWindow) {

@@ -11,10 +11,10 @@ import java.util.Map;
  * One sheet of an export as text, row by row: what the parsers read. The parsers never see a
  * workbook, so their tests build sheets in a line each.
  */
-record SheetText(String name, List<Row> rows) {
+public record SheetText(String name, List<Row> rows) {
 
     /** A row as the spreadsheet numbers it (from 1), its cells from column A. */
-    record Row(int number, List<String> cells) {
+    public record Row(int number, List<String> cells) {
 
         String cell(int column) {
             return column < 0 || column >= cells.size() || cells.get(column) == null ? "" : cells.get(column);
@@ -26,11 +26,11 @@ record SheetText(String name, List<Row> rows) {
     }
 
     /** Where a value was read: the message names file, sheet, row and the column's header. */
-    record Place(String file, String sheet, int row, String header) {
+    public record Place(String file, String sheet, int row, String header) {
     }
 
     /** The columns found in a header row, by their role, with the header row itself. */
-    record Header(Row row, Map<Column, Integer> columns) {
+    public record Header(Row row, Map<Column, Integer> columns) {
 
         @Nullable Integer index(Column column) {
             return columns.get(column);
