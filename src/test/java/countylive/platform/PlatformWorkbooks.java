@@ -17,17 +17,17 @@ import java.util.List;
  * {@code 1.2万}, rates as {@code 0.68%}, durations as {@code 1分5秒}, {@code -} for "not reported",
  * and a start and end in one cell. Every value is text, as in the platforms' downloads.
  */
-final class PlatformWorkbooks {
+public final class PlatformWorkbooks {
 
     private PlatformWorkbooks() {
     }
 
     /** One product row of a Douyin products sheet: id, name, paid amount, units, buyers (and its SKU rows). */
-    record DouyinProduct(String id, String name, String paid, String units, String buyers) {
+    public record DouyinProduct(String id, String name, String paid, String units, String buyers) {
     }
 
     /** A Douyin compass 整场数据下载 workbook. */
-    static final class Douyin {
+    public static final class Douyin {
         String hostName = "英山县长";
         String account = "yingshan_live";
         String span = "2020/04/10 19:00:21-2020/04/10 21:02:40";
@@ -42,12 +42,12 @@ final class PlatformWorkbooks {
                 new DouyinProduct("3601234567890", "英山云雾 特级 250g", "¥1,200", "12", "11"),
                 new DouyinProduct("3609876543210", "英山毛尖", "1.2万", "240", "200")));
 
-        Douyin account(String value) {
+        public Douyin account(String value) {
             account = value;
             return this;
         }
 
-        Douyin span(String value) {
+        public Douyin span(String value) {
             span = value;
             return this;
         }
@@ -63,7 +63,7 @@ final class PlatformWorkbooks {
             return this;
         }
 
-        Douyin products(DouyinProduct... values) {
+        public Douyin products(DouyinProduct... values) {
             products = new ArrayList<>(Arrays.asList(values));
             return this;
         }
@@ -78,7 +78,7 @@ final class PlatformWorkbooks {
             return this;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                 String[] times = span.split("-(?=\\d{4}/)");
                 if (renamed) {
@@ -134,7 +134,7 @@ final class PlatformWorkbooks {
         }
     }
 
-    static Douyin douyin() {
+    public static Douyin douyin() {
         return new Douyin();
     }
 
