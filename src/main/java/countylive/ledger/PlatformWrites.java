@@ -57,10 +57,12 @@ final class PlatformWrites {
             int linesUnchanged = 0;
             List<Long> ids = new ArrayList<>();
             Map<String, Long> newProducts = new HashMap<>();
+            // a new host is registered once, however many of the files' sessions it hosted
+            Map<String, Long> newHosts = new HashMap<>();
             for (PlatformImport.Session session : file.sessions()) {
                 long id;
                 if (session.sessionId() == null) {
-                    id = create(tx, file, session, hosts);
+                    id = create(tx, file, session, hosts, newHosts);
                     created++;
                 } else {
                     SessionWrites.Stored before = SessionWrites.stored(tx, session.sessionId());
@@ -68,7 +70,7 @@ final class PlatformWrites {
                         throw Refusal.conflict(null, "platform.scope.moved");
                     }
                     id = before.id();
-                    if (updateSession(tx, file, session, before, hosts)) {
+                    if (updateSession(tx, file, session, before, hosts, newHosts)) {
                         changed++;
                     } else {
                         unchanged++;
@@ -91,14 +93,14 @@ final class PlatformWrites {
         });
     }
 
-    private static long create(Tx tx, PlatformImport file, PlatformImport.Session session, HostService hosts)
-            throws SQLException {
+    private static long create(Tx tx, PlatformImport file, PlatformImport.Session session, HostService hosts,
+                               Map<String, Long> newHosts) throws SQLException {
         SessionDraft draft = new SessionDraft(file.campaignId(), file.countyCode(), session.platform(),
                 session.startsAt(), session.endsAt(), session.views(), session.uniqueViewers(), session.peakViewers(),
                 session.newFollowers(), session.hostId() == null ? Set.of() : Set.of(session.hostId()), Set.of(), null);
         SessionWrites.checkPlaceAndTime(tx, draft);
         Set<Long> hostIds = new LinkedHashSet<>(draft.hostIds());
-        Long newHost = register(tx, session, hosts);
+        Long newHost = register(tx, session, hosts, newHosts);
         if (newHost != null) {
             hostIds.add(newHost);
         }
@@ -107,7 +109,8 @@ final class PlatformWrites {
 
     /** @return whether anything of the session changed */
     private static boolean updateSession(Tx tx, PlatformImport file, PlatformImport.Session session,
-                                  SessionWrites.Stored before, HostService hosts) throws SQLException {
+                                  SessionWrites.Stored before, HostService hosts, Map<String, Long> newHosts)
+            throws SQLException {
         Map<String, Object> was = before.auditValues();
         Set<Long> hostIds = new TreeSet<>();
         String stored = (String) was.get("hosts");
@@ -136,7 +139,7 @@ final class PlatformWrites {
             return false;
         }
         SessionWrites.checkPlaceAndTime(tx, draft);
-        Long newHost = register(tx, session, hosts);
+        Long newHost = register(tx, session, hosts, newHosts);
         if (newHost != null) {
             hostIds.add(newHost);
             after = SessionWrites.auditValues(draft, hostIds, officialIds);
@@ -173,13 +176,19 @@ final class PlatformWrites {
         return reported != null ? reported : (Long) stored;
     }
 
-    private static Long register(Tx tx, PlatformImport.Session session, HostService hosts) {
+    private static Long register(Tx tx, PlatformImport.Session session, HostService hosts, Map<String, Long> made) {
         SessionDraft.NewHost host = session.newHost();
         if (host == null) {
             return null;
         }
+        String key = host.platform() + ":" + host.handle();
+        if (made.containsKey(key)) {
+            return made.get(key);
+        }
         try {
-            return hosts.register(tx.actor, host.name(), host.platform(), host.handle());
+            long id = hosts.register(tx.actor, host.name(), host.platform(), host.handle());
+            made.put(key, id);
+            return id;
         } catch (HostService.HandleTaken e) {
             throw Refusal.conflict(null, "session.hostExists");
         }

@@ -164,6 +164,22 @@ class PlatformImportTest {
                 + " AND action = 'UPDATE' AND changes LIKE '%250%'"));
     }
 
+    /** Several sessions of one new account in one upload: the host is registered once and takes part in both. */
+    @Test
+    void severalSessionsOfOneNewAccountInOneUpload() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("0410.xlsx", PlatformWorkbooks.douyin().bytes());
+        files.put("0411.xlsx", PlatformWorkbooks.douyin().span("2020/04/11 19:00:00-2020/04/11 20:30:00").bytes());
+        String preview = uploaded(files);
+        Browser.Page confirmed = coordinator.post(preview, Map.of("product.0.0", "skip", "product.1.0", "new"));
+        assertEquals(303, confirmed.status(), confirmed.body());
+        assertEquals("2", fixtures.value("SELECT COUNT(*) FROM live_session"));
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM host"));
+        assertEquals("2", fixtures.value("SELECT COUNT(*) FROM live_session_host"));
+        assertEquals("待补充 件", fixtures.value("SELECT CONCAT_WS(' ', category, unit) FROM product WHERE name = '英山云雾 特级 250g'"),
+                "a product created from the preview, its category and unit to be completed");
+    }
+
     @Test
     void renamedHeadersOfAnOlderExportStillMatch() {
         String preview = uploaded(Map.of("old.xlsx", PlatformWorkbooks.douyin().renamed().bytes()));
