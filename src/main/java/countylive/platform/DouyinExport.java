@@ -142,6 +142,7 @@ final class DouyinExport {
         SheetText productSheet = sheet(sheets, PRODUCTS);
         List<Parsed.Product> products = new ArrayList<>();
         boolean ordersFromBuyers = false;
+        Parsed.GrossSource grossSource = Parsed.GrossSource.DOUYIN_USER_PAID;
         if (productSheet == null) {
             problems.add(new Parsed.Problem(new SheetText.Place(file, PRODUCTS, 1, ""), "platform.layout.noSheet",
                     List.of(PRODUCTS)));
@@ -156,6 +157,10 @@ final class DouyinExport {
                 Column orders = head.index(Column.DY_PRODUCT_ORDERS) != null ? Column.DY_PRODUCT_ORDERS
                         : Column.DY_PRODUCT_BUYERS;
                 ordersFromBuyers = orders == Column.DY_PRODUCT_BUYERS;
+                // the label tells what the money is: 用户支付金额 (paid by users) or, in older downloads, 成交金额
+                if (!Column.key(head.header(Column.DY_PRODUCT_PAID)).contains("支付")) {
+                    grossSource = Parsed.GrossSource.DOUYIN_GMV;
+                }
                 for (SheetText.Row row : below(productSheet, head)) {
                     String id = CellValues.clean(row.cell(head.index(Column.DY_PRODUCT_ID)));
                     // SKU sub-rows (an id starting with "-", or none) and header rows repeated among the products
@@ -175,7 +180,7 @@ final class DouyinExport {
         }
         return new Parsed(List.of(new Parsed.Session(Platform.DOUYIN, file,
                 new SheetText.Place(file, basics.name(), values.number(), ""), account, hostName, null, null, start, end,
-                views, uniqueViewers, peak, followers, metrics, Parsed.GrossSource.DOUYIN_USER_PAID, ordersFromBuyers,
+                views, uniqueViewers, peak, followers, metrics, grossSource, ordersFromBuyers,
                 products)), List.of());
     }
 

@@ -15,6 +15,8 @@ public record Parsed(List<Session> sessions, List<Problem> problems) {
     public enum GrossSource {
         /** Douyin compass: 用户支付金额, the amount users paid. */
         DOUYIN_USER_PAID,
+        /** An older Douyin download whose products sheet still says 成交金额. */
+        DOUYIN_GMV,
         /** Taobao Live 生意参谋: 成交金额. */
         TAOBAO_GMV
     }

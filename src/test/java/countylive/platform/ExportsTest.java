@@ -72,6 +72,7 @@ class ExportsTest {
         assertEquals(LocalDateTime.of(2020, 4, 10, 21, 2, 40), session.endsAt());
         assertEquals(12000L, session.uniqueViewers());
         assertEquals(2, session.products().size());
+        assertEquals(Parsed.GrossSource.DOUYIN_GMV, session.grossSource(), "its products sheet says 成交金额");
     }
 
     @Test
