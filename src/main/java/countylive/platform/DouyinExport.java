@@ -308,8 +308,13 @@ final class DouyinExport {
                 problems.add(place(sheet, row, head, nameColumn, "platform.value.required"));
                 return null;
             }
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("units", head.header(unitsColumn));
+            headers.put("orders", head.header(ordersColumn));
+            headers.put("gross", head.header(grossColumn));
+            headers.put("refunds", head.header(refundsColumn));
             return new Parsed.Product(id, name, new SheetText.Place(file, sheet.name(), row.number(),
-                    head.header(unitsColumn)), units, orders == null ? 0 : orders, gross, refunds);
+                    head.header(unitsColumn)), units, orders == null ? 0 : orders, gross, refunds, headers);
         }
     }
 }

@@ -36,9 +36,25 @@ public record Parsed(List<Session> sessions, List<Problem> problems) {
                    List<Product> products) {
     }
 
-    /** One product row of a session; refunds null when the export has none. */
-    public record Product(String externalId, String name, SheetText.Place place, long units, long orders, BigDecimal gross,
-                   @Nullable BigDecimal refunds) {
+    /**
+     * One product row of a session; refunds null when the export has none.
+     *
+     * @param headers the headers of its figures' columns as the file names them, by the sale-line
+     *                field (units, orders, gross, refunds): a rule's message names the column
+     */
+    public record Product(String externalId, String name, SheetText.Place place, long units, long orders,
+                          BigDecimal gross, @Nullable BigDecimal refunds, Map<String, String> headers) {
+
+        /** The place of the column a sale-line rule's problem is about. */
+        public SheetText.Place placeOf(String messageKey) {
+            String field = switch (messageKey) {
+                case "sale.refundsAboveGross" -> "refunds";
+                case "input.count" -> "units";
+                default -> "gross";
+            };
+            return new SheetText.Place(place.file(), place.sheet(), place.row(),
+                    headers.getOrDefault(field, place.header()));
+        }
     }
 
     /** A value, sheet or column that could not be read: where, and the message key with its arguments. */

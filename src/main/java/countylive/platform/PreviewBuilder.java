@@ -168,8 +168,9 @@ class PreviewBuilder {
                         warning = w == null ? null : new Preview.Problem(w.key(), w.arguments());
                     } catch (Refusal refusal) {
                         Refusal.Problem first = refusal.problems().get(0);
-                        refusals.add(new Preview.Problem("platform.problem.at", List.of(product.place().file(),
-                                product.place().sheet(), product.place().row(), product.place().header(),
+                        SheetText.Place place = product.placeOf(first.key());
+                        refusals.add(new Preview.Problem("platform.problem.at", List.of(place.file(),
+                                place.sheet(), place.row(), place.header(),
                                 new Preview.Problem(first.key(), first.arguments()))));
                     }
                 }

@@ -257,6 +257,20 @@ class PlatformImportTest {
         assertEquals("0", fixtures.value("SELECT COUNT(*) FROM platform_preview"));
     }
 
+    /** A line against the sale-line rules is named by file, sheet, row and column header; nothing is written. */
+    @Test
+    void aLineAgainstTheSaleLineRulesIsNamedAndNothingIsWritten() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("直播分商品效果.xlsx", PlatformWorkbooks.taobaoProducts(PlatformWorkbooks.taobaoProduct("英山毛尖", "6301",
+                "TB1001", "2020/04/12 20:00:00", "30", "28", "¥1,500", "¥2,000")));
+        String preview = uploaded(files);
+        Browser.Page page = coordinator.post(preview, Map.of("end.0", "22:00"));
+        assertEquals(422, page.status(), page.body());
+        assertTrue(page.body().contains("文件“直播分商品效果.xlsx”，工作表“直播分商品效果”，第 2 行，“退款金额”列：退款金额不能大于成交金额。"),
+                page.body());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM live_session"));
+    }
+
     @Test
     void aClosedCampaignRefusesImports() {
         fixtures.execute("UPDATE campaign SET status = 'CLOSED'");
