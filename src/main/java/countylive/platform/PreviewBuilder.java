@@ -91,11 +91,12 @@ class PreviewBuilder {
                     file.startsAt().format(SHOWN)));
             changes.add(change("platform.field.end", stored == null ? null : stored.endsAt().format(SHOWN),
                     end == null ? null : end.format(SHOWN)));
-            changes.add(audience("session.views", stored == null ? null : stored.views(), file.views()));
-            changes.add(audience("session.uniqueViewers", stored == null ? null : stored.uniqueViewers(),
+            changes.add(audience("session.views", stored, stored == null ? null : stored.views(), file.views()));
+            changes.add(audience("session.uniqueViewers", stored, stored == null ? null : stored.uniqueViewers(),
                     file.uniqueViewers()));
-            changes.add(audience("session.peakViewers", stored == null ? null : stored.peakViewers(), file.peakViewers()));
-            changes.add(audience("session.newFollowers", stored == null ? null : stored.newFollowers(),
+            changes.add(audience("session.peakViewers", stored, stored == null ? null : stored.peakViewers(),
+                    file.peakViewers()));
+            changes.add(audience("session.newFollowers", stored, stored == null ? null : stored.newFollowers(),
                     file.newFollowers()));
 
             Preview.HostView host = null;
@@ -108,8 +109,10 @@ class PreviewBuilder {
                 if (!choice.equals("new") && hosts.stream().noneMatch(h -> Long.toString(h.id()).equals(choice))) {
                     errors.put("host." + s, new Preview.Problem("input.choice", List.of()));
                 }
-                host = new Preview.HostView(file.account(), file.hostName() == null || file.hostName().isBlank()
-                        ? file.account() : file.hostName(), registered == null ? null : registered.id(), choice, hosts);
+                String name = registered != null ? registered.name()
+                        : file.hostName() == null || file.hostName().isBlank() ? file.account() : file.hostName();
+                host = new Preview.HostView(file.account(), name, registered == null ? null : registered.id(), choice,
+                        hosts);
             }
 
             // products: remembered id, else the county's product of that name, else the coordinator's choice
@@ -251,10 +254,11 @@ class PreviewBuilder {
     }
 
     /** An audience figure the export does not report keeps the stored one. */
-    private Preview.FieldChange audience(String label, @Nullable Long from, @Nullable Long to) {
+    private Preview.FieldChange audience(String label, PlatformLookups.@Nullable Candidate stored, @Nullable Long from,
+                                         @Nullable Long to) {
         Long after = to != null ? to : from;
         return new Preview.FieldChange(label, from == null ? "—" : figures.count(from),
-                after == null ? "—" : figures.count(after), to != null && !Objects.equals(from, to));
+                after == null ? "—" : figures.count(after), stored != null && to != null && !Objects.equals(from, to));
     }
 
     /** An end typed as {@code HH:mm} (the start's day, or the next when earlier) or {@code yyyy-MM-dd HH:mm}. */
