@@ -11,6 +11,7 @@ import countylive.web.Messages;
 import countylive.web.RecordNotFoundException;
 import countylive.web.csrf.CsrfExempt;
 import countylive.web.csrf.CsrfInterceptor;
+import countylive.web.csrf.CsrfProtected;
 import countylive.web.csrf.CsrfRejectedException;
 import countylive.web.form.Refusal;
 import countylive.web.form.Submissions;
@@ -52,6 +53,7 @@ import java.util.Map;
  */
 @Controller(produces = MediaType.TEXT_HTML)
 @Secured({"ADMIN", "COORDINATOR"})
+@CsrfProtected
 class PlatformImportController {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformImportController.class);

@@ -280,6 +280,20 @@ class PlatformImportTest {
         assertTrue(page.body().contains("活动已结束"));
     }
 
+    /** Both steps check the session's token themselves (the upload's arrives among its parts). */
+    @Test
+    void anUploadOrAConfirmationWithoutTheTokenIsRefused() {
+        String preview = uploaded(Map.of("a.xlsx", PlatformWorkbooks.douyin().bytes()));
+        assertEquals(403, coordinator.postRaw(preview, Map.of("product.0.0", Long.toString(yunwu))).status());
+        assertEquals(403, coordinator.postRaw(preview, Map.of("csrf", "forged-" + coordinator.csrfToken())).status());
+        assertEquals("0", fixtures.value("SELECT COUNT(*) FROM live_session"));
+        Browser forger = new Browser(server.getURI()).login("yingshan", Fixtures.PASSWORD);
+        Browser.Page page = PlatformUpload.upload(forger, server.getURI(), campaign, "421124",
+                Map.of("a.xlsx", PlatformWorkbooks.douyin().bytes()), "forged");
+        assertEquals(403, page.status());
+        assertEquals("1", fixtures.value("SELECT COUNT(*) FROM platform_preview"), "only the first upload is kept");
+    }
+
     @Test
     void aPreviewIsItsUploadersOnly() {
         String preview = uploaded(Map.of("a.xlsx", PlatformWorkbooks.douyin().bytes()));

@@ -18,9 +18,15 @@ final class PlatformUpload {
 
     /** @param files file name → content, in order */
     static Browser.Page upload(Browser browser, URI base, long campaign, String county, Map<String, byte[]> files) {
+        return upload(browser, base, campaign, county, files, null);
+    }
+
+    /** @param csrf the token to send, or null for the session's own */
+    static Browser.Page upload(Browser browser, URI base, long campaign, String county, Map<String, byte[]> files,
+                               String csrf) {
         browser.get("/campaigns/" + campaign + "/platform-import");
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("csrf", browser.csrfToken());
+        fields.put("csrf", csrf == null ? browser.csrfToken() : csrf);
         fields.put("county", county);
         String boundary = "----countylive" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
