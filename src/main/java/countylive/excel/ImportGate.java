@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  */
 // made at start-up, not at the first import, so that its gauges are published from the start
 @Context
-class ImportGate {
+public class ImportGate {
 
     /** No place came free in time: the import was not started. */
-    static final class Busy extends RuntimeException {
+    public static final class Busy extends RuntimeException {
         Busy() {
             super(null, null, false, false);
         }
@@ -51,7 +51,7 @@ class ImportGate {
      *
      * @throws Busy when no place came free in time
      */
-    <T> T run(java.util.function.LongFunction<T> work) {
+    public <T> T run(java.util.function.LongFunction<T> work) {
         boolean entered;
         try {
             entered = places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);

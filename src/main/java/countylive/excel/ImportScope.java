@@ -17,10 +17,10 @@ import java.util.Map;
 
 /** The campaign an import goes into and the counties of it the user may import for. */
 @Singleton
-class ImportScope {
+public class ImportScope {
 
     /** @param counties code → name of the participating counties the user may edit, in code order */
-    record Scope(long campaignId, String campaignName, boolean closed, Map<String, String> counties) {
+    public record Scope(long campaignId, String campaignName, boolean closed, Map<String, String> counties) {
     }
 
     /** A line an import changed, named as the report shows it. */
@@ -42,7 +42,7 @@ class ImportScope {
 
     /** @throws RecordNotFoundException when the campaign does not exist or has none of the user's counties */
     @Transactional(readOnly = true)
-    Scope of(CurrentUser user, long campaignId) {
+    public Scope of(CurrentUser user, long campaignId) {
         Scope scope = jdbc.prepareStatement("""
                 SELECT c.name, c.status, cc.county_code, co.name
                 FROM campaign c JOIN campaign_county cc ON cc.campaign_id = c.id JOIN county co ON co.code = cc.county_code

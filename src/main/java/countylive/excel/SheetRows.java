@@ -23,13 +23,20 @@ import java.util.Iterator;
  * whose XML is inflated to fill the heap, costs a row's worth of memory at a time. Cells come as
  * their user sees them: text as typed, a number as its plain digits.
  */
-final class SheetRows {
+public final class SheetRows {
 
     /** Receives the cells of each row that has any, by column index from 0 up to {@code columns}. */
     @FunctionalInterface
-    interface RowHandler {
+    public interface RowHandler {
         /** @return false to stop reading */
         boolean row(int rowNumber, @Nullable String[] cells);
+    }
+
+    /** Receives the rows of every sheet, with the sheet's name (a platform export has several). */
+    @FunctionalInterface
+    public interface NamedRowHandler {
+        /** @return false to stop reading */
+        boolean row(String sheetName, int rowNumber, @Nullable String[] cells);
     }
 
     private SheetRows() {
@@ -63,6 +70,36 @@ final class SheetRows {
                     parser.parse(new InputSource(sheet));
                 } catch (Stop stop) {
                     // the handler had enough
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads every sheet of a workbook in order, as a stream, as {@link #read} reads one: the
+     * platform imports find their sheets by name.
+     *
+     * @param file an xlsx already checked by {@link UploadedWorkbook#check}
+     */
+    public static void readAll(File file, int columns, NamedRowHandler handler) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(file, PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            SharedStrings strings = new ReadOnlySharedStringsTable(pkg, false);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            boolean[] stopped = new boolean[1];
+            while (sheets.hasNext() && !stopped[0]) {
+                try (InputStream sheet = sheets.next()) {
+                    String name = sheets.getSheetName();
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new Handler(strings, columns, (row, cells) -> {
+                        stopped[0] = !handler.row(name, row, cells);
+                        return !stopped[0];
+                    }));
+                    try {
+                        parser.parse(new InputSource(sheet));
+                    } catch (Stop stop) {
+                        // the handler had enough
+                    }
                 }
             }
         }

@@ -48,7 +48,7 @@ public final class UploadedWorkbook {
     }
 
     /** A file that passed the checks, with how large its parts are inflated. */
-    record Checked(byte[] bytes, long inflated) {
+    public record Checked(byte[] bytes, long inflated) {
 
         boolean markable() {
             return inflated <= MAX_MARKABLE;
@@ -71,7 +71,7 @@ public final class UploadedWorkbook {
     }
 
     /** The checks that need no XML parsing: what the file is, and what it inflates to. */
-    static Checked check(byte[] bytes) throws Refused {
+    public static Checked check(byte[] bytes) throws Refused {
         if (bytes == null || bytes.length == 0) {
             throw new Refused("excel.upload.empty", null);
         }
@@ -100,7 +100,7 @@ public final class UploadedWorkbook {
     }
 
     /** What a failure to read a checked file says to its uploader. */
-    static Refused refusal(Exception e) {
+    public static Refused refusal(Exception e) {
         return new Refused(saysBomb(e) ? "excel.upload.bomb" : "excel.upload.unreadable", e);
     }
 

@@ -6,6 +6,7 @@ import countylive.access.CurrentUser;
 import countylive.audit.AuditTrail;
 import countylive.campaign.CampaignLocks;
 import countylive.host.HostService;
+import countylive.product.ProductService;
 import countylive.web.form.Submissions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -47,12 +48,14 @@ public class Ledger {
     private final AuditTrail audit;
     private final Submissions submissions;
     private final HostService hosts;
+    private final ProductService products;
     private final Clock clock;
     @jakarta.inject.Inject
     LedgerMetrics metrics;
 
     Ledger(TransactionOperations<Connection> transactions, CampaignLocks locks, AuditTrail audit,
-           Submissions submissions, HostService hosts, Clock clock) {
+           Submissions submissions, HostService hosts, ProductService products, Clock clock) {
+        this.products = products;
         this.transactions = transactions;
         this.locks = locks;
         this.audit = audit;
@@ -83,6 +86,15 @@ public class Ledger {
     /** @throws ImportRefusal when a row has a problem or an unconfirmed warning (nothing is written) */
     public ImportOutcome importSales(CurrentUser by, SalesFile file) {
         return run("import " + file.fileName(), by, SalesWrites.importFile(file));
+    }
+
+    /**
+     * Sessions and lines from a platform's export, confirmed in its preview, all or nothing. The
+     * preview's token is the submission: a second confirm writes nothing and leads to the first's result.
+     */
+    public PlatformImport.Outcome importPlatform(CurrentUser by, PlatformImport file, Submission submission) {
+        return run("import platform files into campaign " + file.campaignId() + " for county " + file.countyCode(),
+                by, submission, PlatformWrites.importSessions(file, hosts, products), outcome -> 0);
     }
 
     /** @return the new household's id */

@@ -111,7 +111,7 @@ public final class SaleLineRules {
     }
 
     /** What the ledger checks again of every line it writes, whoever made it. */
-    static void check(LineFigures figures, @Nullable String field) {
+    public static void check(LineFigures figures, @Nullable String field) {
         if (figures.units() < 0 || figures.orders() < 0 || figures.units() > Input.MAX_COUNT
                 || figures.orders() > Input.MAX_COUNT) {
             throw Refusal.invalid(field, "input.count");

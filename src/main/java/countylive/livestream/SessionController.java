@@ -67,6 +67,9 @@ class SessionController {
     private final SessionScope scope;
     private final Figures figures;
 
+    @jakarta.inject.Inject
+    PlatformFigures platformFigures;
+
     SessionController(LiveSessionRepository sessions, EntryLookups lookups, Ledger ledger, FormView forms,
                       FormFlow flow, AuditTrail audit, Messages messages, Clock clock, SessionScope scope,
                       Figures figures) {
@@ -222,6 +225,7 @@ class SessionController {
         model.put("officials", officialIds.isEmpty() ? List.of() : lookups.officialsById(officialIds));
         model.put("mayEdit", user.mayEdit(session.countyCode()) && !campaign.closed());
         model.put("history", audit.historyOf(RecordType.LIVE_SESSION, session.id()));
+        model.put("platformFigures", platformFigures.of(session.id()));
         return model;
     }
 

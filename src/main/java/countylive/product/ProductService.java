@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Product changes, each one transaction with its audit entry (filed under the county of origin). */
 @Singleton
-class ProductService {
+public class ProductService {
 
     static final RecordType AUDIT_TYPE = RecordType.PRODUCT;
 
@@ -50,6 +50,24 @@ class ProductService {
         submissions.complete(submissionToken, "/products/" + saved.id());
         audit.created(user, AUDIT_TYPE, saved.id(), saved.countyCode(), saved.auditValues());
         return saved;
+    }
+
+    /**
+     * A product named in a platform export and created from its import's preview, in the import's
+     * transaction, so that it exists only if the import is written. Its category and unit are
+     * placeholders the coordinator corrects on the product's page.
+     *
+     * @return the new product's id, or empty when the county offers a product of that name already
+     */
+    @io.micronaut.transaction.annotation.Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Long> register(CurrentUser user, String name, String countyCode, String category, String unit) {
+        Product product = new Product(null, name, category, unit, null, countyCode, null, null, null, null);
+        if (nameTaken(product, null)) {
+            return Optional.empty();
+        }
+        Product saved = products.save(product);
+        audit.created(user, AUDIT_TYPE, saved.id(), saved.countyCode(), saved.auditValues());
+        return Optional.of(saved.id());
     }
 
     /** @throws OptimisticLockException when someone else saved the product since the form was opened */

@@ -205,6 +205,12 @@ class AccessMatrixTest {
             // workbooks: a campaign's import and export only where one of the coordinator's counties takes part
             rule("GET /campaigns/{id}/import", COUNTY_WRITE, "campaign"),
             rule("POST /campaigns/{id}/import", COUNTY_WRITE, "campaign"),
+            rule("GET /campaigns/{id}/platform-import", COUNTY_WRITE, "campaign"),
+            // its token is checked by the handler once the parts have arrived (PlatformImportTest covers it)
+            rule("POST /campaigns/{id}/platform-import", COUNTY_WRITE, "campaign"),
+            // an upload is its uploader's alone: anyone else, administrators too, gets 404 (PlatformImportTest)
+            rule("GET /platform-imports/{token}", new Access(LOGIN, NOT_FOUND, FORBIDDEN, NOT_FOUND), "platformUpload"),
+            rule("POST /platform-imports/{token}", new Access(LOGIN, NOT_FOUND, FORBIDDEN, NOT_FOUND), "platformUpload"),
             rule("GET /campaigns/{id}/import/template.xlsx", COUNTY_WRITE, "campaign").query("county=" + AccessMatrixTest.OTHER_COUNTY),
             // a marked-up refused upload is its uploader's only (administrators too get 404 for another's)
             rule("GET /imports/rejected/{token}", new Access(LOGIN, NOT_FOUND, FORBIDDEN, OK), "rejection"),
@@ -271,6 +277,15 @@ class AccessMatrixTest {
         samples.put("householdToDelete", f -> new OtherCountyData(f).household("matrix-delete"));
         samples.put("linkToDelete", f -> new OtherCountyData(f).link("matrix-link-delete"));
         samples.put("rejection", f -> new OtherCountyData(f).rejection("matrix"));
+        samples.put("platformUpload", f -> {
+            // another county's coordinator's upload, waiting for its confirmation
+            long campaign = new OtherCountyData(f).campaign("matrix-platform");
+            long user = f.coordinatorOf("platform-uploader", OTHER_COUNTY);
+            String token = java.util.UUID.randomUUID().toString();
+            f.execute("INSERT INTO platform_preview (token, user_id, campaign_id, county_code, created_at)"
+                    + " VALUES (?, ?, ?, ?, NOW())", token, user, campaign, OTHER_COUNTY);
+            return token;
+        });
         return samples;
     }
 

@@ -53,6 +53,18 @@ public class CsrfInterceptor implements MethodInterceptor<Object, Object> {
         return null;
     }
 
+    /**
+     * The same check for a handler that reads its own body (a multipart upload of several files,
+     * whose token arrives among the parts) and is therefore marked {@link CsrfExempt}.
+     */
+    public static boolean accepts(HttpRequest<?> request, @Nullable String submitted) {
+        String expected = request.getUserPrincipal(Authentication.class)
+                .map(a -> a.getAttributes().get(SESSION_ATTRIBUTE))
+                .map(String::valueOf)
+                .orElse(null);
+        return matches(expected, submitted);
+    }
+
     static boolean matches(@Nullable String expected, @Nullable String submitted) {
         return expected != null && submitted != null && !expected.isEmpty()
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
