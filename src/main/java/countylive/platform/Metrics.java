@@ -1,6 +1,10 @@
 package countylive.platform;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,7 +30,7 @@ final class Metrics {
             value = CellValues.percent(raw).stripTrailingZeros().toPlainString() + "%";
         } else if (header.contains("金额") || header.contains("消耗") || header.contains("价")
                 || CellValues.clean(raw).startsWith("¥")) {
-            value = "¥" + CellValues.money(raw).toPlainString();
+            value = "¥" + grouped(CellValues.money(raw), "#,##0.00");
         } else if (header.endsWith("数") || header.endsWith("人数") || header.endsWith("次数")) {
             value = number(raw);
         } else {
@@ -38,11 +42,18 @@ final class Metrics {
     /** A count as digits, or a figure with a fraction (平均在线人数 may have one) as it is. */
     private static String number(String raw) throws CellValues.BadValue {
         try {
-            return Long.toString(CellValues.count(raw));
+            return grouped(BigDecimal.valueOf(CellValues.count(raw)), "#,##0");
         } catch (CellValues.BadValue e) {
             BigDecimal value = CellValues.money(raw);
-            return value.stripTrailingZeros().toPlainString();
+            return grouped(value.stripTrailingZeros(), "#,##0.##");
         }
+    }
+
+    /** Thousands grouped with commas, as the platforms and Chinese readers write figures (¥13,200.00). */
+    private static String grouped(BigDecimal value, String pattern) {
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
     }
 
     static String duration(long seconds) {

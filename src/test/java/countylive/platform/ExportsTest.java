@@ -58,8 +58,8 @@ class ExportsTest {
         assertEquals("1分5秒", session.metrics().get("人均观看时长"));
         assertEquals("0.68%", session.metrics().get("直播间观看-成交率(人数)"));
         assertEquals("211", session.metrics().get("成交人数"), "buyers, from 流量转化");
-        assertEquals("¥2360.50", session.metrics().get("渠道 整体 · 千川消耗"), "千川 spend");
-        assertEquals("¥13200.00", session.metrics().get("直播间用户支付金额"));
+        assertEquals("¥2,360.50", session.metrics().get("渠道 整体 · 千川消耗"), "千川 spend");
+        assertEquals("¥13,200.00", session.metrics().get("直播间用户支付金额"));
         assertFalse(session.metrics().containsKey("最高在线人数"), "not reported: not kept");
     }
 

@@ -95,7 +95,7 @@ class PlatformImportTest {
                 "SELECT product_id FROM platform_product WHERE external_id = '3601234567890'"), "the match is remembered");
         String session = fixtures.value("SELECT id FROM live_session");
         String shown = coordinator.get("/sessions/" + session).body();
-        assertTrue(shown.contains("平台数据") && shown.contains("渠道 整体 · 千川消耗") && shown.contains("¥2360.50"), shown);
+        assertTrue(shown.contains("平台数据") && shown.contains("渠道 整体 · 千川消耗") && shown.contains("¥2,360.50"), shown);
         assertTrue(shown.contains("不是平台所称的“成交金额”"), "the session page says where its gross comes from");
 
         // a double confirm writes nothing twice
