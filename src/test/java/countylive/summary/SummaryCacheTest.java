@@ -189,4 +189,28 @@ class SummaryCacheTest {
         assertFalse(secondPage.body().contains(first.csrfToken()), "never another viewer's token");
         assertFalse(secondPage.body().contains(SummaryController.CSRF_PLACEHOLDER));
     }
+
+    @Test
+    void theOverviewIsKeptUntilAnyCampaignChanges() {
+        path = "/summaries";
+        Browser.Page first = get(admin, null);
+        assertEquals(200, first.status());
+        assertEquals("¥300.00", Html.figure(first.body(), "gross"));
+        String tag = etag(first);
+        assertEquals(304, get(admin, tag).status());
+        assertNotEquals(tag, etag(get(staff, null)), "a tag per viewer");
+
+        new countylive.livestream.EntryData(fixtures).sell(s1, tea, new LineFigures(10, 8, new BigDecimal("320.00"),
+                new BigDecimal("20.00")));
+        Browser.Page after = get(admin, tag);
+        assertEquals(200, after.status());
+        assertEquals("¥320.00", Html.figure(after.body(), "gross"));
+        assertEquals("¥320.00", Html.figure(get(staff, null).body(), "gross"));
+
+        // a campaign renamed by hand, outside the application, and the master version raised as it must be
+        fixtures.execute("UPDATE campaign SET name = '缓存二' WHERE id = ?", campaign);
+        Browser.Page renamed = get(admin, etag(after));
+        assertEquals(200, renamed.status());
+        assertTrue(renamed.body().contains("缓存二"));
+    }
 }
