@@ -12,3 +12,82 @@ CREATE TABLE data_version (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 INSERT INTO data_version (name, version) VALUES ('master', 0);
+
+-- Rollups at the grain of the summary's date filter: the host, official and product tables of a
+-- date range add these up over the range's days instead of reading the range's sessions and sale
+-- lines. One row per campaign, day, county (of the session) and person or product, keyed with the
+-- day before the county so that a range of days is one range of the primary key. The ledger
+-- recomputes a (campaign, county, day)'s rows with its county_day_sales row (countylive.ledger.Rollups).
+
+-- A person's sessions of the day, with those sessions' sales; a session with two hosts counts for both.
+CREATE TABLE host_day_sales (
+    campaign_id BIGINT        NOT NULL,
+    live_date   DATE          NOT NULL,
+    county_code CHAR(6)       NOT NULL,
+    host_id     BIGINT        NOT NULL,
+    sessions    INT           NOT NULL,
+    units       BIGINT        NOT NULL,
+    gross       DECIMAL(14,2) NOT NULL,
+    refunds     DECIMAL(14,2) NOT NULL,
+    views       BIGINT        NULL,
+    PRIMARY KEY (campaign_id, live_date, county_code, host_id),
+    KEY ix_host_day_sales_host (host_id),
+    CONSTRAINT fk_host_day_sales_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id) ON DELETE CASCADE,
+    CONSTRAINT fk_host_day_sales_host FOREIGN KEY (host_id) REFERENCES host (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE official_day_sales (
+    campaign_id BIGINT        NOT NULL,
+    live_date   DATE          NOT NULL,
+    county_code CHAR(6)       NOT NULL,
+    official_id BIGINT        NOT NULL,
+    sessions    INT           NOT NULL,
+    units       BIGINT        NOT NULL,
+    gross       DECIMAL(14,2) NOT NULL,
+    refunds     DECIMAL(14,2) NOT NULL,
+    views       BIGINT        NULL,
+    PRIMARY KEY (campaign_id, live_date, county_code, official_id),
+    KEY ix_official_day_sales_official (official_id),
+    CONSTRAINT fk_official_day_sales_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id) ON DELETE CASCADE,
+    CONSTRAINT fk_official_day_sales_official FOREIGN KEY (official_id) REFERENCES official (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- A product's lines of the day in the county of the selling sessions (one line per session and product).
+CREATE TABLE product_day_sales (
+    campaign_id BIGINT        NOT NULL,
+    live_date   DATE          NOT NULL,
+    county_code CHAR(6)       NOT NULL,
+    product_id  BIGINT        NOT NULL,
+    line_count  INT           NOT NULL,
+    units       BIGINT        NOT NULL,
+    orders      BIGINT        NOT NULL,
+    gross       DECIMAL(14,2) NOT NULL,
+    refunds     DECIMAL(14,2) NOT NULL,
+    PRIMARY KEY (campaign_id, live_date, county_code, product_id),
+    KEY ix_product_day_sales_product (product_id),
+    CONSTRAINT fk_product_day_sales_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id) ON DELETE CASCADE,
+    CONSTRAINT fk_product_day_sales_product FOREIGN KEY (product_id) REFERENCES product (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The backfill: the same statements as the ledger's (Rollups), over every campaign.
+INSERT INTO host_day_sales (campaign_id, live_date, county_code, host_id, sessions, units, gross, refunds, views)
+SELECT s.campaign_id, s.live_date, s.county_code, p.host_id, COUNT(*), COALESCE(SUM(t.units), 0),
+       COALESCE(SUM(t.gross), 0), COALESCE(SUM(t.refunds), 0), SUM(s.views)
+FROM live_session_host p JOIN live_session s ON s.id = p.session_id
+LEFT JOIN session_sales t ON t.session_id = s.id
+GROUP BY s.campaign_id, s.live_date, s.county_code, p.host_id;
+
+INSERT INTO official_day_sales (campaign_id, live_date, county_code, official_id, sessions, units, gross, refunds,
+                                views)
+SELECT s.campaign_id, s.live_date, s.county_code, p.official_id, COUNT(*), COALESCE(SUM(t.units), 0),
+       COALESCE(SUM(t.gross), 0), COALESCE(SUM(t.refunds), 0), SUM(s.views)
+FROM live_session_official p JOIN live_session s ON s.id = p.session_id
+LEFT JOIN session_sales t ON t.session_id = s.id
+GROUP BY s.campaign_id, s.live_date, s.county_code, p.official_id;
+
+INSERT INTO product_day_sales (campaign_id, live_date, county_code, product_id, line_count, units, orders, gross,
+                               refunds)
+SELECT l.campaign_id, l.live_date, l.county_code, l.product_id, COUNT(*), SUM(l.units), SUM(l.orders),
+       SUM(l.gross), SUM(l.refunds)
+FROM sale_line l
+GROUP BY l.campaign_id, l.live_date, l.county_code, l.product_id;

@@ -19,7 +19,8 @@ import static countylive.summary.Sql.money;
  * headline, the county and the day tables; host_sales and official_sales (per person and county)
  * for the people; product_sales (per product and county) for the products; session_sales for the
  * session list; county_people (kept by the ledger) for households and people assisted. A date range narrows below the grain of the person and product rollups: those
- * two tables then read the range's sessions and sale lines. docs/summaries.md explains each figure.
+ * two tables then read their rollups per day (host_day_sales, official_day_sales, product_day_sales).
+ * docs/summaries.md explains each figure.
  */
 @Singleton
 class SummaryQueries {
@@ -155,57 +156,41 @@ class SummaryQueries {
                 SummaryQueries::person);
     }
 
-    /** Hosts or officials: their rollup, and the table that links them to sessions. */
-    private record People(String rollup, String links, String idColumn) {
+    /** Hosts or officials: their rollup, their rollup per day (for a date range) and their id column. */
+    private record People(String rollup, String dayRollup, String idColumn) {
     }
 
-    private static final People HOSTS = new People("host_sales", "live_session_host", "host_id");
-    private static final People OFFICIALS = new People("official_sales", "live_session_official", "official_id");
+    private static final People HOSTS = new People("host_sales", "host_day_sales", "host_id");
+    private static final People OFFICIALS = new People("official_sales", "official_day_sales", "official_id");
 
     /** How many hosts or officials went live in the filter's scope. */
     private long countPeople(People people, SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
-        if (!filter.narrowsDates()) {
-            String totals = personTotals(people, filter, p);
-            return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
-        }
-        // a date range: the distinct people of the range's sessions, without their sales
-        String sessions = scope("s", filter, p);
-        return sql.one("SELECT COUNT(DISTINCT k." + people.idColumn() + ") FROM live_session s"
-                + " FORCE INDEX (ix_live_session_campaign_day) JOIN " + people.links() + " k ON k.session_id = s.id"
-                + " WHERE " + sessions, p, row -> row.getLong(1));
+        String totals = personTotals(people, filter, p);
+        return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
     }
 
     /**
      * Sales per host or official in the filter's scope: person_id, sessions, units, gross, refunds,
-     * views. Without a date range from their rollup (campaign, person and county), through the
-     * campaign's range of its primary key: MariaDB 10.11 would otherwise push the join with the
-     * person into the grouping and read every campaign's rows of each person through the foreign
-     * key's index. With a date range from the sessions of the range, since the rollup keeps no days.
+     * views. Without a date range from their rollup (campaign, person and county), with one from
+     * their rollup per day (campaign, day, county and person), both through the primary key, whose
+     * range is the campaign's part (and its days'): MariaDB 10.11 would otherwise push the join with
+     * the person into the grouping and read every campaign's rows of each person through the foreign
+     * key's index.
      */
     private static String personTotals(People people, SummaryFilter filter, List<Object> p) {
-        if (!filter.narrowsDates()) {
-            String x = scope("x", filter, p);
-            return "SELECT x." + people.idColumn() + " AS person_id, SUM(x.sessions) AS sessions, SUM(x.units) AS units,"
-                    + " SUM(x.gross) AS gross, SUM(x.refunds) AS refunds, SUM(x.views) AS views"
-                    + " FROM " + people.rollup() + " x FORCE INDEX (PRIMARY) WHERE " + x
-                    + " GROUP BY x." + people.idColumn();
-        }
-        String sessions = scope("s", filter, p);
-        return "SELECT k." + people.idColumn() + " AS person_id, COUNT(*) AS sessions,"
-                + " COALESCE(SUM(ss.units), 0) AS units, COALESCE(SUM(ss.gross), 0) AS gross,"
-                + " COALESCE(SUM(ss.refunds), 0) AS refunds, SUM(s.views) AS views"
-                + " FROM live_session s FORCE INDEX (ix_live_session_campaign_day)"
-                + " JOIN " + people.links() + " k ON k.session_id = s.id"
-                + " LEFT JOIN session_sales ss ON ss.session_id = s.id"
-                + " WHERE " + sessions + " GROUP BY k." + people.idColumn();
+        String x = scope("x", filter, p);
+        return "SELECT x." + people.idColumn() + " AS person_id, SUM(x.sessions) AS sessions, SUM(x.units) AS units,"
+                + " SUM(x.gross) AS gross, SUM(x.refunds) AS refunds, SUM(x.views) AS views"
+                + " FROM " + (filter.narrowsDates() ? people.dayRollup() : people.rollup()) + " x FORCE INDEX (PRIMARY)"
+                + " WHERE " + x + " GROUP BY x." + people.idColumn();
     }
 
     /**
      * The products sold in the filter's scope, best-selling first, at most {@code limit}, and how
      * many there are in all (a window over the same rows, so one pass). Without a date range from
-     * product_sales (its primary key starts with the campaign); with one from sale_line, whose
-     * ix_sale_line_campaign_day covers the range with the product and its figures.
+     * product_sales (its primary key starts with the campaign); with one from product_day_sales
+     * (campaign, day, county, product: the range is one range of its primary key).
      */
     Rows.Products byProduct(SummaryFilter filter, int limit) {
         List<Object> p = new ArrayList<>();
@@ -249,12 +234,13 @@ class SummaryQueries {
                     + " FROM product_sales ps FORCE INDEX (PRIMARY)" + province
                     + " WHERE " + where + " GROUP BY ps.product_id";
         }
-        String lines = scope("l", filter, p);
-        return "SELECT l.product_id, COUNT(*) AS sessions, SUM(l.units) AS units, SUM(l.orders) AS orders,"
-                + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds,"
-                + " MIN(l.county_code) AS first_seller, MAX(l.county_code) AS last_seller"
-                + " FROM sale_line l FORCE INDEX (ix_sale_line_campaign_day) WHERE " + lines
-                + " GROUP BY l.product_id";
+        // a date range: the products' rollup per day, whose primary key starts with the campaign and the day
+        String days = scope("pd", filter, p);
+        return "SELECT pd.product_id, SUM(pd.line_count) AS sessions, SUM(pd.units) AS units, SUM(pd.orders) AS orders,"
+                + " SUM(pd.gross) AS gross, SUM(pd.refunds) AS refunds,"
+                + " MIN(pd.county_code) AS first_seller, MAX(pd.county_code) AS last_seller"
+                + " FROM product_day_sales pd FORCE INDEX (PRIMARY) WHERE " + days
+                + " GROUP BY pd.product_id";
     }
 
     /** Every day with a session, in order. */
@@ -300,9 +286,10 @@ class SummaryQueries {
 
     /**
      * The campaign, the date range when it narrows the period, and the province: for live_session,
-     * sale_line, county_day_sales and (without a date range) host_sales and official_sales alike: all
-     * carry campaign_id and county_code, and the first three live_date. product_sales has no day
-     * and is scoped in {@link #productTotals}.
+     * sale_line, county_day_sales, (without a date range) host_sales and official_sales and (with one)
+     * host_day_sales, official_day_sales and product_day_sales alike: all carry campaign_id and
+     * county_code, and all but host_sales and official_sales live_date. product_sales has no day and
+     * is scoped in {@link #productTotals}.
      */
     static String scope(String alias, SummaryFilter filter, List<Object> p) {
         StringBuilder where = new StringBuilder(alias).append(".campaign_id = ?");
