@@ -71,11 +71,44 @@ public final class SummaryCacheTimings {
             // the benchmark's campaigns are closed: open this one for the changes, and close it again after
             javax.sql.DataSource dataSource = context.getBean(io.micronaut.jdbc.DataSourceResolver.class)
                     .resolve(context.getBean(javax.sql.DataSource.class));
+            explain(dataSource, campaign, c.startsOn());
             status(dataSource, campaign, "ACTIVE");
             try {
                 run(context, server, sql, campaign, path, weekPath, monthPath, provincePath);
             } finally {
                 status(dataSource, campaign, "CLOSED");
+            }
+        }
+    }
+
+    /** How many rows the rollups per day hold, and how a week of products is read. */
+    private static void explain(javax.sql.DataSource dataSource, long campaign, java.time.LocalDate start) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            for (String table : List.of("product_day_sales", "host_day_sales", "official_day_sales", "county_day_sales",
+                    "sale_line")) {
+                try (var rows = statement.executeQuery("SELECT COUNT(*), SUM(live_date BETWEEN '" + start.plusDays(14)
+                        + "' AND '" + start.plusDays(20) + "') FROM " + table + " WHERE campaign_id = " + campaign)) {
+                    rows.next();
+                    System.out.printf("%-20s %,10d rows in the campaign, %,10d in the week%n", table, rows.getLong(1),
+                            rows.getLong(2));
+                }
+            }
+            List<Object> p = new ArrayList<>();
+            SummaryFilter week = new SummaryFilter(campaign, start.plusDays(14), start.plusDays(20), null, start,
+                    start.plusDays(59));
+            String text = "EXPLAIN SELECT pd.product_id, SUM(pd.units) FROM product_day_sales pd FORCE INDEX (PRIMARY) WHERE "
+                    + SummaryQueries.scope("pd", week, p) + " GROUP BY pd.product_id";
+            try (var explain = connection.prepareStatement(text)) {
+                for (int i = 0; i < p.size(); i++) {
+                    Object value = p.get(i);
+                    explain.setObject(i + 1, value instanceof java.time.LocalDate d ? java.sql.Date.valueOf(d) : value);
+                }
+                try (var plan = explain.executeQuery()) {
+                    while (plan.next()) {
+                        System.out.println("plan: " + plan.getString("table") + " " + plan.getString("type") + " "
+                                + plan.getString("key") + " rows " + plan.getString("rows") + " " + plan.getString("Extra"));
+                    }
+                }
             }
         }
     }
