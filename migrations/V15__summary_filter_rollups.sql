@@ -91,3 +91,30 @@ SELECT l.campaign_id, l.live_date, l.county_code, l.product_id, COUNT(*), SUM(l.
        SUM(l.gross), SUM(l.refunds)
 FROM sale_line l
 GROUP BY l.campaign_id, l.live_date, l.county_code, l.product_id;
+
+-- A product's lines of a week (Monday to Sunday) in the county of the selling sessions: a long date
+-- range adds up its whole weeks from here and only its first and last days from product_day_sales
+-- (a month is about four weeks and a few days: a fifth of the rows). Products have the most rows of
+-- the three (a county sells many products a day), hence a weekly level for them alone.
+CREATE TABLE product_week_sales (
+    campaign_id BIGINT        NOT NULL,
+    week_start  DATE          NOT NULL,
+    county_code CHAR(6)       NOT NULL,
+    product_id  BIGINT        NOT NULL,
+    line_count  INT           NOT NULL,
+    units       BIGINT        NOT NULL,
+    orders      BIGINT        NOT NULL,
+    gross       DECIMAL(14,2) NOT NULL,
+    refunds     DECIMAL(14,2) NOT NULL,
+    PRIMARY KEY (campaign_id, week_start, county_code, product_id),
+    KEY ix_product_week_sales_product (product_id),
+    CONSTRAINT fk_product_week_sales_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id) ON DELETE CASCADE,
+    CONSTRAINT fk_product_week_sales_product FOREIGN KEY (product_id) REFERENCES product (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+INSERT INTO product_week_sales (campaign_id, week_start, county_code, product_id, line_count, units, orders, gross,
+                                refunds)
+SELECT l.campaign_id, l.live_date - INTERVAL WEEKDAY(l.live_date) DAY AS week_start, l.county_code, l.product_id,
+       COUNT(*), SUM(l.units), SUM(l.orders), SUM(l.gross), SUM(l.refunds)
+FROM sale_line l
+GROUP BY l.campaign_id, week_start, l.county_code, l.product_id;

@@ -68,6 +68,9 @@ public final class RollupDrift {
             new Rollup("product_day_sales", List.of("campaign_id", "live_date", "county_code", "product_id"),
                     List.of("line_count", "units", "orders", "gross", "refunds"),
                     select(Rollups.PRODUCT_DAYS.insert()).formatted("l.campaign_id IN (%s)")),
+            new Rollup("product_week_sales", List.of("campaign_id", "week_start", "county_code", "product_id"),
+                    List.of("line_count", "units", "orders", "gross", "refunds"),
+                    select(Rollups.PRODUCT_WEEKS.insert()).formatted("l.campaign_id IN (%s)")),
             new Rollup("county_people", List.of("campaign_id", "county_code"), List.of("households", "people"),
                     select(PeopleRollup.CAMPAIGNS).formatted("campaign_id IN (%s)")));
 

@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -189,8 +192,9 @@ class SummaryQueries {
     /**
      * The products sold in the filter's scope, best-selling first, at most {@code limit}, and how
      * many there are in all (a window over the same rows, so one pass). Without a date range from
-     * product_sales (its primary key starts with the campaign); with one from product_day_sales
-     * (campaign, day, county, product: the range is one range of its primary key).
+     * product_sales (its primary key starts with the campaign); with one from product_week_sales for
+     * its whole weeks and product_day_sales for its other days (campaign, week or day, county,
+     * product: each part is one range of a primary key).
      */
     Rows.Products byProduct(SummaryFilter filter, int limit) {
         List<Object> p = new ArrayList<>();
@@ -234,13 +238,47 @@ class SummaryQueries {
                     + " FROM product_sales ps FORCE INDEX (PRIMARY)" + province
                     + " WHERE " + where + " GROUP BY ps.product_id";
         }
-        // a date range: the products' rollup per day, whose primary key starts with the campaign and the day
-        String days = scope("pd", filter, p);
-        return "SELECT pd.product_id, SUM(pd.line_count) AS sessions, SUM(pd.units) AS units, SUM(pd.orders) AS orders,"
-                + " SUM(pd.gross) AS gross, SUM(pd.refunds) AS refunds,"
-                + " MIN(pd.county_code) AS first_seller, MAX(pd.county_code) AS last_seller"
-                + " FROM product_day_sales pd FORCE INDEX (PRIMARY) WHERE " + days
-                + " GROUP BY pd.product_id";
+        // a date range: its whole weeks (Monday to Sunday) from the products' rollup per week, its
+        // other days from the rollup per day; both keys start with the campaign and the week or day
+        LocalDate firstMonday = filter.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        LocalDate lastMonday = filter.to().plusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusDays(7);
+        String columns = "product_id, line_count, units, orders, gross, refunds, county_code";
+        List<String> parts = new ArrayList<>();
+        if (!lastMonday.isBefore(firstMonday)) {
+            StringBuilder weeks = new StringBuilder("pw.campaign_id = ? AND pw.week_start BETWEEN ? AND ?");
+            p.add(filter.campaignId());
+            p.add(firstMonday);
+            p.add(lastMonday);
+            appendProvince(weeks, "pw", filter.province(), p);
+            appendAccepted(weeks, "pw", filter, p);
+            parts.add("SELECT " + columns + " FROM product_week_sales pw FORCE INDEX (PRIMARY) WHERE " + weeks);
+            for (LocalDate[] days : List.of(new LocalDate[] {filter.from(), firstMonday.minusDays(1)},
+                    new LocalDate[] {lastMonday.plusDays(7), filter.to()})) {
+                if (!days[1].isBefore(days[0])) {
+                    parts.add("SELECT " + columns + " FROM product_day_sales pd FORCE INDEX (PRIMARY) WHERE "
+                            + dayScope(filter, days[0], days[1], p));
+                }
+            }
+        } else {
+            parts.add("SELECT " + columns + " FROM product_day_sales pd FORCE INDEX (PRIMARY) WHERE "
+                    + dayScope(filter, filter.from(), filter.to(), p));
+        }
+        return "SELECT u.product_id, SUM(u.line_count) AS sessions, SUM(u.units) AS units, SUM(u.orders) AS orders,"
+                + " SUM(u.gross) AS gross, SUM(u.refunds) AS refunds,"
+                + " MIN(u.county_code) AS first_seller, MAX(u.county_code) AS last_seller"
+                + " FROM (" + String.join(" UNION ALL ", parts) + ") u GROUP BY u.product_id";
+    }
+
+    /** product_day_sales pd of the campaign between these days, in the filter's province and counties. */
+    private static String dayScope(SummaryFilter filter, LocalDate from, LocalDate to, List<Object> p) {
+        StringBuilder where = new StringBuilder("pd.campaign_id = ? AND pd.live_date BETWEEN ? AND ?");
+        p.add(filter.campaignId());
+        p.add(from);
+        p.add(to);
+        appendProvince(where, "pd", filter.province(), p);
+        appendAccepted(where, "pd", filter, p);
+        return where.toString();
     }
 
     /** Every day with a session, in order. */

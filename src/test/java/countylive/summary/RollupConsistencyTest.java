@@ -302,6 +302,11 @@ class RollupConsistencyTest {
                         + " GROUP BY campaign_id, live_date, county_code, product_id",
                 "SELECT CONCAT_WS(' ', campaign_id, live_date, county_code, product_id, line_count, units, orders, gross,"
                         + " refunds) FROM product_day_sales", "product_day_sales " + when);
+        assertSameRows("SELECT CONCAT_WS(' ', campaign_id, DATE_SUB(live_date, INTERVAL WEEKDAY(live_date) DAY), county_code,"
+                        + " product_id, COUNT(*), SUM(units), SUM(orders), SUM(gross), SUM(refunds)) FROM sale_line"
+                        + " GROUP BY campaign_id, DATE_SUB(live_date, INTERVAL WEEKDAY(live_date) DAY), county_code, product_id",
+                "SELECT CONCAT_WS(' ', campaign_id, week_start, county_code, product_id, line_count, units, orders, gross,"
+                        + " refunds) FROM product_week_sales", "product_week_sales " + when);
         assertSameRows("SELECT CONCAT_WS(' ', b.campaign_id, h.county_code, COUNT(*), SUM(h.members))"
                         + " FROM (SELECT DISTINCT campaign_id, household_id FROM beneficiary_link) b"
                         + " JOIN household h ON h.id = b.household_id GROUP BY b.campaign_id, h.county_code",
