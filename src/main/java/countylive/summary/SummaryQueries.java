@@ -201,13 +201,16 @@ class SummaryQueries {
         String totals = productTotals(filter, p);
         p.add(limit);
         long[] count = {0};
+        // the best-selling are chosen (and all counted) before their names are joined: thousands of
+        // products, a few of them named
         List<Rows.Product> rows = sql.list("SELECT pr.id, pr.name, pr.county_code, c.name AS county_name, pr.unit,"
-                        + " t.sessions, t.units, t.orders, t.gross, t.refunds, COUNT(*) OVER () AS products,"
+                        + " t.sessions, t.units, t.orders, t.gross, t.refunds, t.products,"
                         // the selling counties are the sessions' (first and last of them): another than the product's own
                         + " (t.first_seller <> pr.county_code OR t.last_seller <> pr.county_code) AS sold_elsewhere"
-                        + " FROM (" + totals + ") t"
+                        + " FROM (SELECT g.*, COUNT(*) OVER () AS products FROM (" + totals + ") g"
+                        + "   ORDER BY g.gross DESC, g.product_id LIMIT ?) t"
                         + " JOIN product pr ON pr.id = t.product_id JOIN county c ON c.code = pr.county_code"
-                        + " ORDER BY t.gross DESC, pr.id LIMIT ?", p,
+                        + " ORDER BY t.gross DESC, pr.id", p,
                 row -> {
                     count[0] = row.getLong("products");
                     return new Rows.Product(row.getLong("id"), row.getString("name"), row.getString("county_code"),
