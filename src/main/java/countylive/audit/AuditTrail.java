@@ -35,6 +35,13 @@ public class AuditTrail {
                                      changes, scope_type, scope_id, source_file)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    /** The records a summary shows by name or field, whose changes raise the 'master' data version. */
+    private static final java.util.Set<RecordType> MASTER_DATA = java.util.EnumSet.of(RecordType.CAMPAIGN,
+            RecordType.PARTNER, RecordType.COUNTY, RecordType.HOST, RecordType.OFFICIAL, RecordType.PRODUCT);
+
+    private static final String RAISE_MASTER_VERSION =
+            "UPDATE data_version SET version = version + 1 WHERE name = 'master'";
+
     /**
      * Where an entry is filed besides under its own record, and what made the change: a sale line's
      * entries are filed under its session (the grid shows them), an imported line names its file.
@@ -214,6 +221,11 @@ public class AuditTrail {
                 }
                 return null;
             });
+            if (events.stream().anyMatch(event -> MASTER_DATA.contains(event.type()))) {
+                // the summaries show these records' names and fields without a campaign revision
+                // changing: their caches are keyed by this version too (docs/architecture.md, "Caches")
+                jdbc.prepareStatement(RAISE_MASTER_VERSION, PreparedStatement::executeUpdate);
+            }
             writeLog.afterCommit(user.username(), events.stream()
                     .map(event -> new WriteLog.Touched(event.action(), event.type(), event.entityId())).toList());
             written += events.size();

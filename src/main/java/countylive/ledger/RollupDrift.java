@@ -59,6 +59,18 @@ public final class RollupDrift {
             new Rollup("product_sales", List.of("campaign_id", "product_id", "county_code"),
                     List.of("line_count", "units", "orders", "gross", "refunds"),
                     select(Rollups.PRODUCT_COUNTIES.insert()).formatted("l.campaign_id IN (%s)")),
+            new Rollup("host_day_sales", List.of("campaign_id", "live_date", "county_code", "host_id"),
+                    List.of("sessions", "units", "gross", "refunds", "views"),
+                    fromEntries(select(Rollups.HOST_DAYS.insert()).formatted("s.campaign_id IN (%s)"))),
+            new Rollup("official_day_sales", List.of("campaign_id", "live_date", "county_code", "official_id"),
+                    List.of("sessions", "units", "gross", "refunds", "views"),
+                    fromEntries(select(Rollups.OFFICIAL_DAYS.insert()).formatted("s.campaign_id IN (%s)"))),
+            new Rollup("product_day_sales", List.of("campaign_id", "live_date", "county_code", "product_id"),
+                    List.of("line_count", "units", "orders", "gross", "refunds"),
+                    select(Rollups.PRODUCT_DAYS.insert()).formatted("l.campaign_id IN (%s)")),
+            new Rollup("product_week_sales", List.of("campaign_id", "week_start", "county_code", "product_id"),
+                    List.of("line_count", "units", "orders", "gross", "refunds"),
+                    select(Rollups.PRODUCT_WEEKS.insert()).formatted("l.campaign_id IN (%s)")),
             new Rollup("county_people", List.of("campaign_id", "county_code"), List.of("households", "people"),
                     select(PeopleRollup.CAMPAIGNS).formatted("campaign_id IN (%s)")));
 

@@ -19,7 +19,9 @@ import static countylive.ledger.Jdbc.update;
 /**
  * The summaries' sales rollups (docs/summaries.md, "Rollups"): session_sales (per session),
  * county_day_sales (per campaign, county and day), host_sales and official_sales (per campaign,
- * person and county) and product_sales (per campaign, product and county). Only the ledger calls
+ * person and county), product_sales (per campaign, product and county) and, for the date filter,
+ * host_day_sales, official_day_sales and product_day_sales (the same per day as well) and
+ * product_week_sales (per week). Only the ledger calls
  * this, inside the transaction of a change and after locking the change's campaign counties:
  * it notes the rows a change's sessions feed before the change, and afterwards deletes every row
  * they fed before or feed now and inserts it again aggregated from the source tables.
@@ -67,6 +69,41 @@ final class Rollups {
             FROM sale_line l FORCE INDEX (ix_sale_line_campaign_product)
             WHERE %s GROUP BY l.campaign_id, l.product_id, l.county_code""";
 
+    /**
+     * The date filter's rollups (V15): a person's sessions of a day in a county, with their sales; the
+     * same figures as host_sales and official_sales, one level finer.
+     */
+    private static final String PEOPLE_DAYS = """
+            INSERT INTO %1$s_day_sales (campaign_id, live_date, county_code, %1$s_id, sessions, units, gross, refunds,
+                                        views)
+            SELECT s.campaign_id, s.live_date, s.county_code, p.%1$s_id, COUNT(*) AS sessions,
+                   COALESCE(SUM(t.units), 0) AS units, COALESCE(SUM(t.gross), 0) AS gross,
+                   COALESCE(SUM(t.refunds), 0) AS refunds, SUM(s.views) AS views
+            FROM live_session_%1$s p JOIN live_session s ON s.id = p.session_id
+            LEFT JOIN session_sales t ON t.session_id = s.id
+            WHERE %%s GROUP BY s.campaign_id, s.live_date, s.county_code, p.%1$s_id""";
+
+    /** A product's lines of a day in the county of the selling sessions. */
+    private static final String PRODUCT_DAY_INSERT = """
+            INSERT INTO product_day_sales (campaign_id, live_date, county_code, product_id, line_count, units, orders,
+                                           gross, refunds)
+            SELECT l.campaign_id, l.live_date, l.county_code, l.product_id, COUNT(*) AS line_count, SUM(l.units) AS units,
+                   SUM(l.orders) AS orders, SUM(l.gross) AS gross, SUM(l.refunds) AS refunds
+            FROM sale_line l
+            WHERE %s GROUP BY l.campaign_id, l.live_date, l.county_code, l.product_id""";
+
+    /** The Monday of a sale line's week, as product_week_sales keys it. */
+    static final String WEEK_OF_LINE = "l.live_date - INTERVAL WEEKDAY(l.live_date) DAY";
+
+    /** A product's lines of a week (Monday to Sunday) in the county of the selling sessions. */
+    private static final String PRODUCT_WEEK_INSERT = """
+            INSERT INTO product_week_sales (campaign_id, week_start, county_code, product_id, line_count, units, orders,
+                                            gross, refunds)
+            SELECT l.campaign_id, %1$s AS week_start, l.county_code, l.product_id, COUNT(*) AS line_count,
+                   SUM(l.units) AS units, SUM(l.orders) AS orders, SUM(l.gross) AS gross, SUM(l.refunds) AS refunds
+            FROM sale_line l
+            WHERE %%s GROUP BY l.campaign_id, week_start, l.county_code, l.product_id""".formatted(WEEK_OF_LINE);
+
     /** A rollup keyed by campaign, county and one more column, and the statement that fills it. */
     record Keyed(String table, String keyColumn, String sourceKey, String sourceAlias, String insert) {
     }
@@ -76,6 +113,14 @@ final class Rollups {
     static final Keyed OFFICIALS =
             new Keyed("official_sales", "official_id", "p.official_id", "s", PEOPLE.formatted("official"));
     static final Keyed PRODUCT_COUNTIES = new Keyed("product_sales", "product_id", "l.product_id", "l", PRODUCTS);
+    /** The date filter's rollups: all rows of a campaign county's day are recomputed with its county_day_sales row. */
+    static final Keyed HOST_DAYS = new Keyed("host_day_sales", "live_date", "s.live_date", "s",
+            PEOPLE_DAYS.formatted("host"));
+    static final Keyed OFFICIAL_DAYS = new Keyed("official_day_sales", "live_date", "s.live_date", "s",
+            PEOPLE_DAYS.formatted("official"));
+    static final Keyed PRODUCT_DAYS = new Keyed("product_day_sales", "live_date", "l.live_date", "l", PRODUCT_DAY_INSERT);
+    static final Keyed PRODUCT_WEEKS = new Keyed("product_week_sales", "week_start", WEEK_OF_LINE, "l",
+            PRODUCT_WEEK_INSERT);
 
     private Rollups() {
     }
@@ -85,12 +130,13 @@ final class Rollups {
         PeopleRollup.rebuild(connection, campaignId);
         List<Object> campaign = List.of(campaignId);
         for (String table : List.of("session_sales", "county_day_sales", "host_sales", "official_sales",
-                "product_sales")) {
+                "product_sales", "host_day_sales", "official_day_sales", "product_day_sales", "product_week_sales")) {
             update(connection, "DELETE FROM " + table + " WHERE campaign_id = ?", campaign);
         }
         // a whole campaign: through an index that starts with the campaign (the optimizer's choice)
         update(connection, SESSIONS.formatted("WHERE l.campaign_id = ?"), campaign);
-        for (Keyed rollup : List.of(COUNTY_DAYS, HOSTS, OFFICIALS, PRODUCT_COUNTIES)) {
+        for (Keyed rollup : List.of(COUNTY_DAYS, HOSTS, OFFICIALS, PRODUCT_COUNTIES, HOST_DAYS, OFFICIAL_DAYS,
+                PRODUCT_DAYS, PRODUCT_WEEKS)) {
             update(connection, rollup.insert().formatted(rollup.sourceAlias() + ".campaign_id = ?"), campaign);
         }
     }
@@ -108,6 +154,25 @@ final class Rollups {
         refresh(connection, HOSTS, keys.hosts);
         refresh(connection, OFFICIALS, keys.officials);
         refresh(connection, PRODUCT_COUNTIES, keys.products);
+        // the date filter's rollups, by the same days as county_day_sales: a day's hosts, officials and
+        // products of a county are few, and every change that touches them touches the day's sessions
+        refresh(connection, HOST_DAYS, keys.days);
+        refresh(connection, OFFICIAL_DAYS, keys.days);
+        refresh(connection, PRODUCT_DAYS, keys.days);
+        refresh(connection, PRODUCT_WEEKS, weeksOf(keys.days));
+    }
+
+    /** The Mondays of these days' weeks, per campaign county. */
+    private static Map<Footprint.Scope, Set<LocalDate>> weeksOf(Map<Footprint.Scope, Set<LocalDate>> days) {
+        Map<Footprint.Scope, Set<LocalDate>> weeks = new java.util.TreeMap<>();
+        days.forEach((scope, dates) -> {
+            Set<LocalDate> mondays = new TreeSet<>();
+            for (LocalDate date : dates) {
+                mondays.add(date.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
+            }
+            weeks.put(scope, mondays);
+        });
+        return weeks;
     }
 
     private static <K> void refresh(Connection connection, Keyed rollup, Map<Footprint.Scope, Set<K>> keys)

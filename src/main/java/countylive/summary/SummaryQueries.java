@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +22,8 @@ import static countylive.summary.Sql.money;
  * headline, the county and the day tables; host_sales and official_sales (per person and county)
  * for the people; product_sales (per product and county) for the products; session_sales for the
  * session list; county_people (kept by the ledger) for households and people assisted. A date range narrows below the grain of the person and product rollups: those
- * two tables then read the range's sessions and sale lines. docs/summaries.md explains each figure.
+ * two tables then read their rollups per day (host_day_sales, official_day_sales, product_day_sales).
+ * docs/summaries.md explains each figure.
  */
 @Singleton
 class SummaryQueries {
@@ -155,70 +159,58 @@ class SummaryQueries {
                 SummaryQueries::person);
     }
 
-    /** Hosts or officials: their rollup, and the table that links them to sessions. */
-    private record People(String rollup, String links, String idColumn) {
+    /** Hosts or officials: their rollup, their rollup per day (for a date range) and their id column. */
+    private record People(String rollup, String dayRollup, String idColumn) {
     }
 
-    private static final People HOSTS = new People("host_sales", "live_session_host", "host_id");
-    private static final People OFFICIALS = new People("official_sales", "live_session_official", "official_id");
+    private static final People HOSTS = new People("host_sales", "host_day_sales", "host_id");
+    private static final People OFFICIALS = new People("official_sales", "official_day_sales", "official_id");
 
     /** How many hosts or officials went live in the filter's scope. */
     private long countPeople(People people, SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
-        if (!filter.narrowsDates()) {
-            String totals = personTotals(people, filter, p);
-            return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
-        }
-        // a date range: the distinct people of the range's sessions, without their sales
-        String sessions = scope("s", filter, p);
-        return sql.one("SELECT COUNT(DISTINCT k." + people.idColumn() + ") FROM live_session s"
-                + " FORCE INDEX (ix_live_session_campaign_day) JOIN " + people.links() + " k ON k.session_id = s.id"
-                + " WHERE " + sessions, p, row -> row.getLong(1));
+        String totals = personTotals(people, filter, p);
+        return sql.one("SELECT COUNT(*) FROM (" + totals + ") t", p, row -> row.getLong(1));
     }
 
     /**
      * Sales per host or official in the filter's scope: person_id, sessions, units, gross, refunds,
-     * views. Without a date range from their rollup (campaign, person and county), through the
-     * campaign's range of its primary key: MariaDB 10.11 would otherwise push the join with the
-     * person into the grouping and read every campaign's rows of each person through the foreign
-     * key's index. With a date range from the sessions of the range, since the rollup keeps no days.
+     * views. Without a date range from their rollup (campaign, person and county), with one from
+     * their rollup per day (campaign, day, county and person), both through the primary key, whose
+     * range is the campaign's part (and its days'): MariaDB 10.11 would otherwise push the join with
+     * the person into the grouping and read every campaign's rows of each person through the foreign
+     * key's index.
      */
     private static String personTotals(People people, SummaryFilter filter, List<Object> p) {
-        if (!filter.narrowsDates()) {
-            String x = scope("x", filter, p);
-            return "SELECT x." + people.idColumn() + " AS person_id, SUM(x.sessions) AS sessions, SUM(x.units) AS units,"
-                    + " SUM(x.gross) AS gross, SUM(x.refunds) AS refunds, SUM(x.views) AS views"
-                    + " FROM " + people.rollup() + " x FORCE INDEX (PRIMARY) WHERE " + x
-                    + " GROUP BY x." + people.idColumn();
-        }
-        String sessions = scope("s", filter, p);
-        return "SELECT k." + people.idColumn() + " AS person_id, COUNT(*) AS sessions,"
-                + " COALESCE(SUM(ss.units), 0) AS units, COALESCE(SUM(ss.gross), 0) AS gross,"
-                + " COALESCE(SUM(ss.refunds), 0) AS refunds, SUM(s.views) AS views"
-                + " FROM live_session s FORCE INDEX (ix_live_session_campaign_day)"
-                + " JOIN " + people.links() + " k ON k.session_id = s.id"
-                + " LEFT JOIN session_sales ss ON ss.session_id = s.id"
-                + " WHERE " + sessions + " GROUP BY k." + people.idColumn();
+        String x = scope("x", filter, p);
+        return "SELECT x." + people.idColumn() + " AS person_id, SUM(x.sessions) AS sessions, SUM(x.units) AS units,"
+                + " SUM(x.gross) AS gross, SUM(x.refunds) AS refunds, SUM(x.views) AS views"
+                + " FROM " + (filter.narrowsDates() ? people.dayRollup() : people.rollup()) + " x FORCE INDEX (PRIMARY)"
+                + " WHERE " + x + " GROUP BY x." + people.idColumn();
     }
 
     /**
      * The products sold in the filter's scope, best-selling first, at most {@code limit}, and how
      * many there are in all (a window over the same rows, so one pass). Without a date range from
-     * product_sales (its primary key starts with the campaign); with one from sale_line, whose
-     * ix_sale_line_campaign_day covers the range with the product and its figures.
+     * product_sales (its primary key starts with the campaign); with one from product_week_sales for
+     * its whole weeks and product_day_sales for its other days (campaign, week or day, county,
+     * product: each part is one range of a primary key).
      */
     Rows.Products byProduct(SummaryFilter filter, int limit) {
         List<Object> p = new ArrayList<>();
         String totals = productTotals(filter, p);
         p.add(limit);
         long[] count = {0};
+        // the best-selling are chosen (and all counted) before their names are joined: thousands of
+        // products, a few of them named
         List<Rows.Product> rows = sql.list("SELECT pr.id, pr.name, pr.county_code, c.name AS county_name, pr.unit,"
-                        + " t.sessions, t.units, t.orders, t.gross, t.refunds, COUNT(*) OVER () AS products,"
+                        + " t.sessions, t.units, t.orders, t.gross, t.refunds, t.products,"
                         // the selling counties are the sessions' (first and last of them): another than the product's own
                         + " (t.first_seller <> pr.county_code OR t.last_seller <> pr.county_code) AS sold_elsewhere"
-                        + " FROM (" + totals + ") t"
+                        + " FROM (SELECT g.*, COUNT(*) OVER () AS products FROM (" + totals + ") g"
+                        + "   ORDER BY g.gross DESC, g.product_id LIMIT ?) t"
                         + " JOIN product pr ON pr.id = t.product_id JOIN county c ON c.code = pr.county_code"
-                        + " ORDER BY t.gross DESC, pr.id LIMIT ?", p,
+                        + " ORDER BY t.gross DESC, pr.id", p,
                 row -> {
                     count[0] = row.getLong("products");
                     return new Rows.Product(row.getLong("id"), row.getString("name"), row.getString("county_code"),
@@ -249,12 +241,47 @@ class SummaryQueries {
                     + " FROM product_sales ps FORCE INDEX (PRIMARY)" + province
                     + " WHERE " + where + " GROUP BY ps.product_id";
         }
-        String lines = scope("l", filter, p);
-        return "SELECT l.product_id, COUNT(*) AS sessions, SUM(l.units) AS units, SUM(l.orders) AS orders,"
-                + " SUM(l.gross) AS gross, SUM(l.refunds) AS refunds,"
-                + " MIN(l.county_code) AS first_seller, MAX(l.county_code) AS last_seller"
-                + " FROM sale_line l FORCE INDEX (ix_sale_line_campaign_day) WHERE " + lines
-                + " GROUP BY l.product_id";
+        // a date range: its whole weeks (Monday to Sunday) from the products' rollup per week, its
+        // other days from the rollup per day; both keys start with the campaign and the week or day
+        LocalDate firstMonday = filter.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        LocalDate lastMonday = filter.to().plusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusDays(7);
+        String columns = "product_id, line_count, units, orders, gross, refunds, county_code";
+        List<String> parts = new ArrayList<>();
+        if (!lastMonday.isBefore(firstMonday)) {
+            StringBuilder weeks = new StringBuilder("pw.campaign_id = ? AND pw.week_start BETWEEN ? AND ?");
+            p.add(filter.campaignId());
+            p.add(firstMonday);
+            p.add(lastMonday);
+            appendProvince(weeks, "pw", filter.province(), p);
+            appendAccepted(weeks, "pw", filter, p);
+            parts.add("SELECT " + columns + " FROM product_week_sales pw FORCE INDEX (PRIMARY) WHERE " + weeks);
+            for (LocalDate[] days : List.of(new LocalDate[] {filter.from(), firstMonday.minusDays(1)},
+                    new LocalDate[] {lastMonday.plusDays(7), filter.to()})) {
+                if (!days[1].isBefore(days[0])) {
+                    parts.add("SELECT " + columns + " FROM product_day_sales pd FORCE INDEX (PRIMARY) WHERE "
+                            + dayScope(filter, days[0], days[1], p));
+                }
+            }
+        } else {
+            parts.add("SELECT " + columns + " FROM product_day_sales pd FORCE INDEX (PRIMARY) WHERE "
+                    + dayScope(filter, filter.from(), filter.to(), p));
+        }
+        return "SELECT u.product_id, SUM(u.line_count) AS sessions, SUM(u.units) AS units, SUM(u.orders) AS orders,"
+                + " SUM(u.gross) AS gross, SUM(u.refunds) AS refunds,"
+                + " MIN(u.county_code) AS first_seller, MAX(u.county_code) AS last_seller"
+                + " FROM (" + String.join(" UNION ALL ", parts) + ") u GROUP BY u.product_id";
+    }
+
+    /** product_day_sales pd of the campaign between these days, in the filter's province and counties. */
+    private static String dayScope(SummaryFilter filter, LocalDate from, LocalDate to, List<Object> p) {
+        StringBuilder where = new StringBuilder("pd.campaign_id = ? AND pd.live_date BETWEEN ? AND ?");
+        p.add(filter.campaignId());
+        p.add(from);
+        p.add(to);
+        appendProvince(where, "pd", filter.province(), p);
+        appendAccepted(where, "pd", filter, p);
+        return where.toString();
     }
 
     /** Every day with a session, in order. */
@@ -300,9 +327,10 @@ class SummaryQueries {
 
     /**
      * The campaign, the date range when it narrows the period, and the province: for live_session,
-     * sale_line, county_day_sales and (without a date range) host_sales and official_sales alike: all
-     * carry campaign_id and county_code, and the first three live_date. product_sales has no day
-     * and is scoped in {@link #productTotals}.
+     * sale_line, county_day_sales, (without a date range) host_sales and official_sales and (with one)
+     * host_day_sales, official_day_sales and product_day_sales alike: all carry campaign_id and
+     * county_code, and all but host_sales and official_sales live_date. product_sales has no day and
+     * is scoped in {@link #productTotals}.
      */
     static String scope(String alias, SummaryFilter filter, List<Object> p) {
         StringBuilder where = new StringBuilder(alias).append(".campaign_id = ?");

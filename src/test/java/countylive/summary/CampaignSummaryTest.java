@@ -454,4 +454,21 @@ class CampaignSummaryTest {
         assertEquals("2018 年摘帽", Html.row(page(""), "data-county", YINGSHAN).get(2));
         assertEquals("", Html.row(page(""), "data-county", XINGSHAN).get(2), "not a poverty county here");
     }
+
+    /**
+     * A date range adds its products up from whole weeks (product_week_sales) and single days
+     * (product_day_sales): the sessions lie on 2 and 5 March, so a range over a whole week and two
+     * days, and one of days only, list the same products with the same figures as the whole campaign.
+     */
+    @Test
+    void productsOfADateRangeAddUpFromWeeksAndDays() {
+        List<List<String>> whole = Html.table(page(""), "by-product").cells();
+        assertEquals(3, whole.size(), whole.toString());
+        // Monday 1 March to Tuesday 9 March: the week of 1-7 March and the days 8 and 9
+        assertEquals(whole, Html.table(page("?from=2021-03-01&to=2021-03-09"), "by-product").cells());
+        // no whole week
+        assertEquals(whole, Html.table(page("?from=2021-03-02&to=2021-03-06"), "by-product").cells());
+        // the week without 5 March: only S1's two products
+        assertEquals(2, Html.table(page("?from=2021-03-01&to=2021-03-04"), "by-product").cells().size());
+    }
 }

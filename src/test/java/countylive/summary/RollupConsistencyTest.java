@@ -288,7 +288,25 @@ class RollupConsistencyTest {
                             + " GROUP BY s.campaign_id, p." + person + "_id, s.county_code",
                     "SELECT CONCAT_WS(' ', campaign_id, " + person + "_id, county_code, sessions, units, gross, refunds,"
                             + " COALESCE(views, '-')) FROM " + person + "_sales", person + "_sales " + when);
+            assertSameRows("SELECT CONCAT_WS(' ', s.campaign_id, s.live_date, s.county_code, p." + person + "_id,"
+                            + " COUNT(*), COALESCE(SUM(l.units), 0), COALESCE(SUM(l.gross), 0.00),"
+                            + " COALESCE(SUM(l.refunds), 0.00), COALESCE(SUM(s.views), '-')) FROM live_session_" + person
+                            + " p JOIN live_session s ON s.id = p.session_id LEFT JOIN " + lineSums
+                            + " l ON l.session_id = s.id GROUP BY s.campaign_id, s.live_date, s.county_code, p."
+                            + person + "_id",
+                    "SELECT CONCAT_WS(' ', campaign_id, live_date, county_code, " + person + "_id, sessions, units, gross,"
+                            + " refunds, COALESCE(views, '-')) FROM " + person + "_day_sales", person + "_day_sales " + when);
         }
+        assertSameRows("SELECT CONCAT_WS(' ', campaign_id, live_date, county_code, product_id, COUNT(*), SUM(units),"
+                        + " SUM(orders), SUM(gross), SUM(refunds)) FROM sale_line"
+                        + " GROUP BY campaign_id, live_date, county_code, product_id",
+                "SELECT CONCAT_WS(' ', campaign_id, live_date, county_code, product_id, line_count, units, orders, gross,"
+                        + " refunds) FROM product_day_sales", "product_day_sales " + when);
+        assertSameRows("SELECT CONCAT_WS(' ', campaign_id, DATE_SUB(live_date, INTERVAL WEEKDAY(live_date) DAY), county_code,"
+                        + " product_id, COUNT(*), SUM(units), SUM(orders), SUM(gross), SUM(refunds)) FROM sale_line"
+                        + " GROUP BY campaign_id, DATE_SUB(live_date, INTERVAL WEEKDAY(live_date) DAY), county_code, product_id",
+                "SELECT CONCAT_WS(' ', campaign_id, week_start, county_code, product_id, line_count, units, orders, gross,"
+                        + " refunds) FROM product_week_sales", "product_week_sales " + when);
         assertSameRows("SELECT CONCAT_WS(' ', b.campaign_id, h.county_code, COUNT(*), SUM(h.members))"
                         + " FROM (SELECT DISTINCT campaign_id, household_id FROM beneficiary_link) b"
                         + " JOIN household h ON h.id = b.household_id GROUP BY b.campaign_id, h.county_code",

@@ -36,6 +36,8 @@ class SummaryIndexTest {
             "d", Set.of("PRIMARY", "ix_county_day_sales_day"),
             "x", Set.of("PRIMARY"),
             "ps", Set.of("PRIMARY"),
+            "pd", Set.of("PRIMARY"),
+            "pw", Set.of("PRIMARY"),
             "cp", Set.of("PRIMARY"),
             "t", Set.of("PRIMARY"),
             "ss", Set.of("PRIMARY"));
@@ -79,7 +81,9 @@ class SummaryIndexTest {
         for (SummaryFilter filter : List.of(
                 SummaryFilter.whole(campaign, start, end),
                 new SummaryFilter(campaign, LocalDate.of(2021, 3, 5), LocalDate.of(2021, 3, 11), null, start, end),
-                new SummaryFilter(campaign, start, end, "110000", start, end))) {
+                new SummaryFilter(campaign, start, end, "110000", start, end),
+                // two whole weeks (Monday 8 to Sunday 21 March) and a day on each side
+                new SummaryFilter(campaign, LocalDate.of(2021, 3, 7), LocalDate.of(2021, 3, 22), null, start, end))) {
             queries.headline(filter);
             queries.byCounty(filter);
             queries.byHost(filter);
@@ -112,20 +116,24 @@ class SummaryIndexTest {
                 }
             }
         }
-        // sale_line: only the products of a date range
-        assertEquals(1, statements.stream().filter(s -> s.getKey().contains("sale_line")).count());
-        assertEquals(1, checked.get("sale_line"), "reads " + checked);
-        // live_session: the session list of each filter, and hosts and officials (list and count) of a date range
-        assertEquals(3 + 4, checked.get("live_session"), "reads " + checked);
+        // sale_line: never (the products of a date range read their rollup per day)
+        assertEquals(0, statements.stream().filter(s -> s.getKey().contains("sale_line")).count());
+        assertEquals(null, checked.get("sale_line"), "reads " + checked);
+        // live_session: the session list of each filter only
+        assertEquals(4, checked.get("live_session"), "reads " + checked);
         // county_day_sales: headline, counties and days of each filter
-        assertEquals(9, checked.get("d"), "reads " + checked);
-        // host_sales and official_sales: list and count of each, without a date range
-        assertEquals(8, checked.get("x"), "reads " + checked);
+        assertEquals(12, checked.get("d"), "reads " + checked);
+        // host_sales and official_sales (without a date range) or host_day_sales and official_day_sales
+        // (with one): list and count of each, for each filter
+        assertEquals(16, checked.get("x"), "reads " + checked);
         assertEquals(2, checked.get("ps"), "reads " + checked);
-        assertEquals(6, checked.get("cp"), "reads " + checked);
-        assertEquals(3, checked.get("t"), "reads " + checked);
-        // session_sales through its key: the hosts and officials lists of a date range
-        assertEquals(2, checked.get("ss"), "reads " + checked);
+        // product_day_sales: the week's days, and the two days around the whole weeks of the last filter
+        assertEquals(3, checked.get("pd"), "reads " + checked);
+        assertEquals(1, checked.get("pw"), "reads " + checked);
+        assertEquals(8, checked.get("cp"), "reads " + checked);
+        assertEquals(4, checked.get("t"), "reads " + checked);
+        // session_sales: no longer read by the summary (the rollups per day hold the sessions' sales)
+        assertEquals(null, checked.get("ss"), "reads " + checked);
     }
 
     @Test

@@ -55,6 +55,7 @@ public class Fixtures {
             // the national poverty counties as the migration ships them (those with an exit year), no others
             statement.executeUpdate("UPDATE county SET poverty_county = (poverty_exit_year IS NOT NULL)"
                     + " WHERE poverty_county <> (poverty_exit_year IS NOT NULL)");
+            statement.executeUpdate(RAISE_MASTER_VERSION);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -96,14 +97,31 @@ public class Fixtures {
         }
     }
 
-    /** Runs one statement, e.g. to set up what a test needs. */
+    /**
+     * What a change made outside the application must do for the summaries' caches to see it (as
+     * the application's own master-data changes do through the audit trail): raise the master version.
+     */
+    private static final String RAISE_MASTER_VERSION =
+            "UPDATE data_version SET version = version + 1 WHERE name = 'master'";
+
+    private static void raiseMasterVersion(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement(RAISE_MASTER_VERSION)) {
+            statement.executeUpdate();
+        }
+    }
+
+    /** Runs one statement, e.g. to set up what a test needs; the summaries' caches see the change. */
     public int execute(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            return statement.executeUpdate();
+            int changed = statement.executeUpdate();
+            if (changed > 0) {
+                raiseMasterVersion(connection);
+            }
+            return changed;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
