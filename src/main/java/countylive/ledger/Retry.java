@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  * deadlock, a lock wait timeout, or on a Galera cluster a certification failure (which the server
  * reports as a deadlock); or when the change found its records moved out of the counties it had
  * locked ({@link LockMissed}); on MySQL Group Replication (InnoDB Cluster) a certification failure
- * is its own error, 3101. The transaction is retried from its start, never half-way, after a random
- * pause that grows with each attempt ("full jitter"), so that the writers that collided do not
- * collide again in step.
+ * is its own error, 3101, and on TiDB under optimistic transactions a write conflict is 9007.
+ * The transaction is retried from its start, never half-way, after a random pause that grows with
+ * each attempt ("full jitter"), so that the writers that collided do not collide again in step.
  *
  * <p>Not retried: a Galera node outside the cluster's primary component answers 1047 ("WSREP has
  * not yet prepared node for application use", SQL state 08S01) to every statement, and stays so
@@ -35,6 +35,8 @@ final class Retry {
     private static final int ER_LOCK_DEADLOCK = 1213;
     /** MySQL Group Replication: "Plugin instructed the server to rollback the current transaction". */
     private static final int ER_TRANSACTION_ROLLBACK_DURING_COMMIT = 3101;
+    /** TiDB under optimistic transactions: "Write conflict, … [try again later]", found at commit. */
+    private static final int TIDB_WRITE_CONFLICT = 9007;
     /** The longest pause between two attempts. */
     private static final long MAX_PAUSE_MS = 1_000;
 
@@ -79,7 +81,8 @@ final class Retry {
     /**
      * The kind of lock conflict among the causes, for counting: deadlock (also how a Galera node
      * reports a certification conflict: error 1213, the same message), lock_wait_timeout,
-     * certification_failure (MySQL Group Replication's 3101), serialization_failure (SQL state
+     * certification_failure (MySQL Group Replication's 3101), write_conflict (TiDB's optimistic
+     * transactions, 9007), serialization_failure (SQL state
      * 40001 otherwise) or lock_missed; "other" when there is none.
      */
     static String causeOf(Throwable failure) {
@@ -93,6 +96,9 @@ final class Retry {
                 }
                 if (sql.getErrorCode() == ER_TRANSACTION_ROLLBACK_DURING_COMMIT) {
                     return "certification_failure";
+                }
+                if (sql.getErrorCode() == TIDB_WRITE_CONFLICT) {
+                    return "write_conflict";
                 }
                 if ("40001".equals(sql.getSQLState())) {
                     return "serialization_failure";
@@ -113,7 +119,7 @@ final class Retry {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && (sql.getErrorCode() == ER_LOCK_DEADLOCK
                     || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT || sql.getErrorCode() == ER_TRANSACTION_ROLLBACK_DURING_COMMIT
-                    || "40001".equals(sql.getSQLState()))) {
+                    || sql.getErrorCode() == TIDB_WRITE_CONFLICT || "40001".equals(sql.getSQLState()))) {
                 return sql.getMessage();
             }
             if (cause instanceof LockMissed missed) {

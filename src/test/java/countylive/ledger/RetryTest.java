@@ -49,6 +49,11 @@ class RetryTest {
                 "Plugin instructed the server to rollback the current transaction.", "40000", 3101);
         assertEquals(groupReplication.getMessage(), Retry.conflictIn(new RuntimeException(groupReplication)));
         assertEquals("certification_failure", Retry.causeOf(new RuntimeException(groupReplication)));
+        // as TiDB reports a write conflict found at the commit of an optimistic transaction
+        SQLException tidb = new SQLException("Write conflict, txnStartTS=1, conflictStartTS=2, conflictCommitTS=3,"
+                + " key=… [try again later]", "HY000", 9007);
+        assertEquals(tidb.getMessage(), Retry.conflictIn(new RuntimeException(tidb)));
+        assertEquals("write_conflict", Retry.causeOf(tidb));
         // a Galera node outside the primary component: unavailable, not a conflict
         assertNull(Retry.conflictIn(new RuntimeException(new SQLException(
                 "WSREP has not yet prepared node for application use", "08S01", 1047))));
