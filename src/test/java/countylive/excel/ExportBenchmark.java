@@ -132,12 +132,15 @@ public final class ExportBenchmark {
     private static void download(EmbeddedServer server, Browser browser, String path, String what) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<Long> firstBytes = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Long> totals = new ArrayList<>();
         long peak = 0;
         long size = 0;
         for (int run = 0; run <= RUNS; run++) {
             resetPeaks();
             long started = System.nanoTime();
+            long cpuStarted = os.getProcessCpuTime();
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(server.getURI().resolve(path))
                     .header("Cookie", browser.cookieHeader()).header("Accept", "*/*").build(),
                     HttpResponse.BodyHandlers.ofInputStream());
@@ -159,6 +162,7 @@ public final class ExportBenchmark {
             if (run > 0) {
                 firstBytes.add(firstByte / 1_000_000);
                 totals.add(total / 1_000_000);
+                cpu.add((os.getProcessCpuTime() - cpuStarted) / 1_000_000);
                 peak = Math.max(peak, peakHeap());
                 size = bytes;
             }
@@ -166,6 +170,8 @@ public final class ExportBenchmark {
         System.out.printf("%s: %,d bytes, peak heap %d MB%n", what, size, peak / 1024 / 1024);
         report("  first byte", firstBytes);
         report("  complete", totals);
+        // this JVM's CPU time (server and client threads, GC): the machine may be shared
+        report("  CPU time of this JVM", cpu);
     }
 
     @FunctionalInterface
