@@ -32,7 +32,8 @@ import java.util.Map;
  * (.data/bench-mariadb, generated on its first run):
  * <pre>java -Xmx64m -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) countylive.excel.ExportBenchmark</pre>
  * {@code -Dbench.runs} (default 5) sets the timed runs of each, after one warm-up run;
- * {@code -Dbench.parts} chooses among query,fastexcel,export,summary.
+ * {@code -Dbench.parts} chooses among query,fastexcel,export,summary and verify (one download read
+ * back: its rows counted and its gross column added up against SQL).
  */
 public final class ExportBenchmark {
 
@@ -72,12 +73,100 @@ public final class ExportBenchmark {
             if (parts.contains("export")) {
                 download(server, browser, "/campaigns/" + campaign + "/sales.xlsx", "detail export (sales.xlsx)");
             }
+            if (parts.contains("verify")) {
+                verify(server, browser, db, campaign);
+            }
             if (parts.contains("summary")) {
                 download(server, browser, "/campaigns/" + campaign + "/summary.xlsx", "summary workbook (summary.xlsx)");
             }
         }
         // the HTTP client's and the server's worker threads would keep the JVM alive
         System.exit(0);
+    }
+
+    /**
+     * Downloads the export once and reads it back with POI's event reader: as many rows as lines,
+     * and its gross column adds up to the campaign's gross in SQL, to the fen.
+     */
+    private static void verify(EmbeddedServer server, Browser browser, DataSource db, long campaign) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "export-check.xlsx");
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve("/campaigns/" + campaign + "/sales.xlsx"))
+                .header("Cookie", browser.cookieHeader()).header("Accept", "*/*").build(), HttpResponse.BodyHandlers.ofFile(file));
+        long[] rows = {0};
+        java.math.BigDecimal[] gross = {java.math.BigDecimal.ZERO};
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(file.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+            var reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+            var strings = new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(pkg);
+            var handler = new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(reader.getStylesTable(), strings,
+                    new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler() {
+                        @Override
+                        public void startRow(int rowNum) {
+                            rows[0]++;
+                        }
+
+                        @Override
+                        public void endRow(int rowNum) {
+                        }
+
+                        @Override
+                        public void cell(String ref, String formatted, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+                        }
+                    }, new org.apache.poi.ss.usermodel.DataFormatter(), false) {
+                private boolean grossCell;
+                private final StringBuilder value = new StringBuilder();
+                private int column;
+
+                @Override
+                public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes)
+                        throws org.xml.sax.SAXException {
+                    if ("row".equals(localName)) {
+                        column = -1;
+                    } else if ("c".equals(localName)) {
+                        String ref = attributes.getValue("r");
+                        column = ref == null ? column + 1 : new org.apache.poi.ss.util.CellReference(ref).getCol();
+                        grossCell = column == 14;
+                        value.setLength(0);
+                    }
+                    super.startElement(uri, localName, qName, attributes);
+                }
+
+                @Override
+                public void characters(char[] ch, int start, int length) throws org.xml.sax.SAXException {
+                    if (grossCell) {
+                        value.append(ch, start, length);
+                    }
+                    super.characters(ch, start, length);
+                }
+
+                @Override
+                public void endElement(String uri, String localName, String qName) throws org.xml.sax.SAXException {
+                    if ("c".equals(localName) && grossCell && rows[0] > 1) {
+                        gross[0] = gross[0].add(new java.math.BigDecimal(value.toString()));
+                        grossCell = false;
+                    }
+                    super.endElement(uri, localName, qName);
+                }
+            };
+            var parser = org.apache.poi.util.XMLHelper.newXMLReader();
+            parser.setContentHandler(handler);
+            try (InputStream sheet = reader.getSheetsData().next()) {
+                parser.parse(new org.xml.sax.InputSource(sheet));
+            }
+        }
+        long lines = number(db, "SELECT COUNT(*) FROM sale_line WHERE campaign_id = ?", campaign);
+        java.math.BigDecimal expected;
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT SUM(gross) FROM sale_line WHERE campaign_id = ?")) {
+            s.setLong(1, campaign);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                expected = r.getBigDecimal(1);
+            }
+        }
+        System.out.printf("read back: %,d rows (header + %,d lines, SQL %,d); gross %s (SQL %s): %s%n", rows[0], rows[0] - 1,
+                lines, gross[0].toPlainString(), expected.toPlainString(),
+                rows[0] - 1 == lines && gross[0].compareTo(expected) == 0 ? "complete and exact" : "MISMATCH");
+        java.nio.file.Files.delete(file);
     }
 
     /** Reads every row of the bare query, and with a sink writes its columns with fastexcel. */
