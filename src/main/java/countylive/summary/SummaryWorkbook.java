@@ -12,15 +12,20 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,13 +43,23 @@ class SummaryWorkbook {
     private static final int HEADER_ROWS = 5;
     /** The first row of a table below its header row. */
     private static final int FIRST_ROW = HEADER_ROWS + 1;
+    /** The rows of a streamed sheet kept in memory: the totals row needs none of them. */
+    private static final int STREAMED_ROWS = 100;
 
     private final SummaryQueries queries;
+    private final SummaryWorkbookSessions sessions;
     private final Messages messages;
 
-    SummaryWorkbook(SummaryQueries queries, Messages messages) {
+    SummaryWorkbook(SummaryQueries queries, SummaryWorkbookSessions sessions, Messages messages) {
         this.queries = queries;
+        this.sessions = sessions;
         this.messages = messages;
+    }
+
+    /** Rows handed over one at a time: from a list, or streamed from the database. */
+    @FunctionalInterface
+    interface Source<T> {
+        void forEach(Consumer<T> each) throws SQLException;
     }
 
     /** What the header block of every sheet says. */
@@ -52,46 +67,60 @@ class SummaryWorkbook {
                  LocalDateTime generatedAt, SignOffs.Tally tally, List<String> notAccepted) {
     }
 
+    /**
+     * Writes the workbook. The small sheets that carry a chart (by county, by day) and the headline
+     * are built in memory; the others, the session list above all (50,000 rows for a campaign of a
+     * million lines), stream through POI's SXSSF with a window of rows, so the workbook fits a 64 MB heap.
+     */
     @Timed(value = "countylive.summaries", extraTags = {"summary", "campaign.xlsx"})
-    void write(OutputStream out, About about, Locale locale) throws IOException {
+    void write(OutputStream out, About about, Locale locale) throws IOException, SQLException {
         SummaryFilter filter = about.filter();
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
-            CellStyle percent = workbook.createCellStyle();
-            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            Texts t = new Texts(messages, locale);
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Styles styles = new Styles(workbook);
+        CellStyle percent = workbook.createCellStyle();
+        percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+        Texts t = new Texts(messages, locale);
 
-            headline(workbook.createSheet(t.get("excel.summary.sheet.headline")), about, queries.headline(filter),
-                    styles, percent, t);
+        headline(workbook.createSheet(t.get("excel.summary.sheet.headline")), about, queries.headline(filter),
+                styles, percent, t);
 
-            List<Rows.County> counties = queries.byCounty(filter);
-            XSSFSheet countySheet = workbook.createSheet(t.get("summary.byCounty"));
-            int belowCounties = table(countySheet, about, styles, t, Footing.TOTALS,
-                    columns(SummaryColumns.COUNTY, t), counties);
-            NativeBarChart.below(countySheet, t.get("summary.chart.counties"), FIRST_ROW, FIRST_ROW + counties.size() - 1,
-                    1, 8, belowCounties, 16);
+        List<Rows.County> counties = queries.byCounty(filter);
+        XSSFSheet countySheet = workbook.createSheet(t.get("summary.byCounty"));
+        int belowCounties = table(countySheet, about, styles, t, Footing.TOTALS,
+                columns(SummaryColumns.COUNTY, t), counties);
+        NativeBarChart.below(countySheet, t.get("summary.chart.counties"), FIRST_ROW, FIRST_ROW + counties.size() - 1,
+                1, 8, belowCounties, 16);
 
+        List<Rows.Day> days = queries.byDay(filter);
+        String dayName = t.get("summary.byDay");
+        XSSFSheet daySheet = workbook.createSheet(dayName);
+        int belowDays = table(daySheet, about, styles, t, Footing.TOTALS,
+                columns(SummaryColumns.DAY, t), days);
+        NativeBarChart.below(daySheet, t.get("summary.chart.days"), FIRST_ROW, FIRST_ROW + days.size() - 1,
+                0, 4, belowDays, 8);
+
+        // the sheets below are written to temporary files as their rows are made (uncompressed:
+        // compressing them cost more time than the disk), and those are removed when the workbook is closed
+        try (SXSSFWorkbook streamed = new SXSSFWorkbook(workbook, STREAMED_ROWS)) {
             // a session with two hosts (or officials) counts for each: their rows add up to more than
             // the campaign's figures, so these two sheets say so instead of a totals row
-            table(workbook.createSheet(t.get("summary.byHost")), about, styles, t, Footing.SHARED_NOTE,
+            table(streamed.createSheet(t.get("summary.byHost")), about, styles, t, Footing.SHARED_NOTE,
                     columns(SummaryColumns.HOST, t), queries.byHost(filter));
-            table(workbook.createSheet(t.get("summary.byOfficial")), about, styles, t, Footing.SHARED_NOTE,
+            table(streamed.createSheet(t.get("summary.byOfficial")), about, styles, t, Footing.SHARED_NOTE,
                     columns(SummaryColumns.OFFICIAL, t), queries.byOfficial(filter));
-            table(workbook.createSheet(t.get("summary.byProduct")), about, styles, t, Footing.TOTALS,
+            table(streamed.createSheet(t.get("summary.byProduct")), about, styles, t, Footing.TOTALS,
                     columns(SummaryColumns.PRODUCT, t), queries.byProduct(filter, Integer.MAX_VALUE).rows());
-
-            List<Rows.Day> days = queries.byDay(filter);
-            XSSFSheet daySheet = workbook.createSheet(t.get("summary.byDay"));
-            int belowDays = table(daySheet, about, styles, t, Footing.TOTALS,
-                    columns(SummaryColumns.DAY, t), days);
-            NativeBarChart.below(daySheet, t.get("summary.chart.days"), FIRST_ROW, FIRST_ROW + days.size() - 1,
-                    0, 4, belowDays, 8);
-
-            table(workbook.createSheet(t.get("summary.sessionList")), about, styles, t, Footing.TOTALS,
-                    columns(SummaryColumns.SESSION, t), queries.sessions(filter, MAX_SESSIONS));
-            printable(workbook, PrintLayout.Footer.of(messages, locale, about.campaign().name(), about.generatedAt()));
+            // by day follows by product, as on the page
+            workbook.setSheetOrder(dayName, workbook.getNumberOfSheets() - 1);
+            Sheet sessionSheet = streamed.createSheet(t.get("summary.sessionList"));
+            headerBlock(sessionSheet, about, styles, t);
+            rows(sessionSheet, styles, t, Footing.TOTALS, columns(SummaryColumns.SESSION, t),
+                    each -> sessions.forEach(filter, MAX_SESSIONS, each));
+            workbook.setActiveSheet(0);
+            workbook.setSelectedTab(0);
+            printable(streamed, PrintLayout.Footer.of(messages, locale, about.campaign().name(), about.generatedAt()));
             workbook.getProperties().getCoreProperties().setCreator(about.generatedBy());
-            workbook.write(out);
+            streamed.write(out);
         }
     }
 
@@ -203,7 +232,7 @@ class SummaryWorkbook {
     }
 
     /** @return the first row below the table and what follows it */
-    private <T> int table(XSSFSheet sheet, About about, Styles styles, Texts t, Footing footing, List<Column<T>> columns,
+    private <T> int table(Sheet sheet, About about, Styles styles, Texts t, Footing footing, List<Column<T>> columns,
                           List<T> rows) {
         headerBlock(sheet, about, styles, t);
         return rows(sheet, styles, t, footing, columns, rows);
@@ -214,17 +243,27 @@ class SummaryWorkbook {
      *
      * @return the first row below the table and its footing
      */
-    private <T> int rows(XSSFSheet sheet, Styles styles, Texts t, Footing footing, List<Column<T>> columns, List<T> rows) {
-        int r = HEADER_ROWS;
-        Row header = sheet.createRow(r++);
+    private <T> int rows(Sheet sheet, Styles styles, Texts t, Footing footing, List<Column<T>> columns, List<T> rows) {
+        try {
+            return rows(sheet, styles, t, footing, columns, rows::forEach);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> int rows(Sheet sheet, Styles styles, Texts t, Footing footing, List<Column<T>> columns, Source<T> rows)
+            throws SQLException {
+        int first = HEADER_ROWS;
+        Row header = sheet.createRow(first);
         for (int c = 0; c < columns.size(); c++) {
             Cells.header(header, c, t.get(columns.get(c).label()), styles.header());
             sheet.setColumnWidth(c, columns.get(c).width() * 256);
         }
-        sheet.createFreezePane(0, r);
+        sheet.createFreezePane(0, first + 1);
         TotalsRow.Sums sums = new TotalsRow.Sums(columns.size());
-        for (T item : rows) {
-            Row row = sheet.createRow(r++);
+        int[] next = {first + 1};
+        rows.forEach(item -> {
+            Row row = sheet.createRow(next[0]++);
             for (int c = 0; c < columns.size(); c++) {
                 Object value = columns.get(c).value().apply(item);
                 value(row, c, value, styles, null);
@@ -232,7 +271,8 @@ class SummaryWorkbook {
                     sums.add(c, amount(value), row.getCell(c).getCellStyle());
                 }
             }
-        }
+        });
+        int r = next[0];
         int last = r - 1;
         // the filter covers the rows only: sorting them must leave the totals below
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROWS, Math.max(last, HEADER_ROWS), 0, columns.size() - 1));
@@ -250,14 +290,14 @@ class SummaryWorkbook {
     }
 
     /** Every sheet set up to print: its table's header row repeated on each page. */
-    private static void printable(XSSFWorkbook workbook, PrintLayout.Footer footer) {
+    private static void printable(org.apache.poi.ss.usermodel.Workbook workbook, PrintLayout.Footer footer) {
         for (Sheet sheet : workbook) {
             PrintLayout.apply(sheet, HEADER_ROWS, footer);
         }
     }
 
     /** Campaign, period, filter, and when and by whom the workbook was made. */
-    private int headerBlock(XSSFSheet sheet, About about, Styles styles, Texts t) {
+    private int headerBlock(Sheet sheet, About about, Styles styles, Texts t) {
         Rows.Campaign campaign = about.campaign();
         SummaryFilter filter = about.filter();
         Cells.header(sheet.createRow(0), 0, campaign.name(), styles.title());
@@ -338,9 +378,17 @@ class SummaryWorkbook {
     }
 
     /** Texts in the workbook's language. */
-    private record Texts(Messages messages, Locale locale) {
+    private record Texts(Messages messages, Locale locale, Map<String, String> plain) {
+        Texts(Messages messages, Locale locale) {
+            this(messages, locale, new HashMap<>());
+        }
+
+        /** A text without arguments is looked up once: the session list asks for its platform 50,000 times. */
         String get(String key, Object... arguments) {
-            return messages.get(locale, key, arguments);
+            if (arguments.length > 0) {
+                return messages.get(locale, key, arguments);
+            }
+            return plain.computeIfAbsent(key, k -> messages.get(locale, k));
         }
     }
 }

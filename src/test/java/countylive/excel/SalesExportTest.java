@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -122,6 +124,53 @@ class SalesExportTest {
         assertEquals(200, download.status());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.bytes()))) {
             assertEquals(3, workbook.getSheetAt(0).getLastRowNum());
+        }
+    }
+
+    /**
+     * Lines come in the order of campaign, day, county, session and product, whatever order the
+     * sessions were entered in, and every filter of the lines page selects the same lines as in SQL.
+     */
+    @Test
+    void linesComeInDayCountySessionOrderAndFiltersSelectTheSameLines() throws IOException {
+        // entered after the others: a later id on an earlier day, and a second session on a day
+        session("421124", "2020-04-09 08:00:00");
+        fixtures.execute("INSERT INTO live_session (campaign_id, county_code, platform, live_date, starts_at, ends_at, "
+                + "created_at, updated_at) VALUES (?, '421124', 'KUAISHOU', '2020-04-10', '2020-04-10 08:00:00', "
+                + "'2020-04-10 09:00:00', NOW(), NOW())", campaign);
+        long early = Long.parseLong(fixtures.value("SELECT id FROM live_session WHERE live_date = '2020-04-09'"));
+        long second = Long.parseLong(fixtures.value("SELECT id FROM live_session WHERE platform = 'KUAISHOU'"));
+        line(early, "英山云雾", 1, 1, "10.00", "0");
+        line(second, "英山云雾", 2, 2, "20.00", "0");
+        line(second, "=HYPERLINK(\"http://x\")", 4, 4, "40.00", "0");
+        Browser staff = new Browser(server.getURI()).login("staff", Fixtures.PASSWORD);
+        String all = "SELECT CONCAT(l.session_id, '/', p.name) FROM sale_line l JOIN live_session s ON s.id = l.session_id "
+                + "JOIN product p ON p.id = l.product_id "
+                + "WHERE l.campaign_id = " + campaign;
+        String order = " ORDER BY l.campaign_id, l.live_date, l.county_code, l.session_id, l.product_id";
+        long host = Long.parseLong(fixtures.value("SELECT id FROM host WHERE name = '王芳'"));
+        long product = Long.parseLong(fixtures.value("SELECT id FROM product WHERE name = '英山云雾'"));
+        String[][] cases = {
+                {"", ""},
+                {"&platform=KUAISHOU", " AND s.platform = 'KUAISHOU'"},
+                {"&host=" + host, " AND l.session_id IN (SELECT session_id FROM live_session_host WHERE host_id = " + host + ")"},
+                {"&product=" + product, " AND l.product_id = " + product},
+                {"&county=421124&from=2020-04-10", " AND l.county_code = '421124' AND l.live_date >= '2020-04-10'"}};
+        for (String[] c : cases) {
+            Browser.Page download = staff.send(HttpRequest.newBuilder(server.getURI()
+                    .resolve("/lines.xlsx?campaign=" + campaign + c[0])).header("Accept", "*/*"));
+            assertEquals(200, download.status(), c[0]);
+            List<String> expected = fixtures.column(all + c[1] + order);
+            List<String> exported = new ArrayList<>();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.bytes()))) {
+                Sheet sheet = workbook.getSheetAt(0);
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    exported.add((long) sheet.getRow(r).getCell(1).getNumericCellValue() + "/"
+                            + sheet.getRow(r).getCell(9).getStringCellValue());
+                }
+            }
+            assertTrue(expected.size() > 0, c[0]);
+            assertEquals(expected, exported, "lines and their order for the filter '" + c[0] + "'");
         }
     }
 
