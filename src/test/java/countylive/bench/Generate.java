@@ -1,0 +1,34 @@
+package countylive.bench;
+
+import java.util.Locale;
+
+/**
+ * Makes a benchmark data set in {@code <bench data>/<size>} (see {@link BenchApp}), unless it
+ * holds one already: {@code Generate 0.1m|1m|10m}. Prints the time it took.
+ */
+public final class Generate {
+
+    public static void main(String[] args) {
+        BenchApp.exitAfter(() -> {
+            String size = args.length > 0 ? args[0] : "1m";
+            BenchData.linesOf(size);
+            try (BenchApp app = BenchApp.start(size, false)) {
+                ensure(app, size);
+            }
+        });
+    }
+
+    /** The main campaign's id, the data set generated first when it is not there. */
+    static long ensure(BenchApp app, String size) throws Exception {
+        var existing = app.longs("SELECT id FROM campaign WHERE name = ?", BenchData.MAIN);
+        if (!existing.isEmpty()) {
+            return existing.get(0);
+        }
+        long started = System.nanoTime();
+        System.out.println("generating the " + size + " data set in " + BenchApp.dataRoot().resolve(size));
+        long main = new BenchData(app.db, app.context.getBean(countylive.ledger.Ledger.class)).generate(size);
+        System.out.printf(Locale.ROOT, "generated %,d sale lines in %.1f s%n",
+                app.one("SELECT COUNT(*) FROM sale_line"), (System.nanoTime() - started) / 1e9);
+        return main;
+    }
+}
