@@ -30,8 +30,11 @@ final class SalesFileReader {
     static final int MAX_PROBLEMS = 1_000;
     /** The columns of the data sheet, by the field names of the ledger's problems. */
     static final List<String> FIELDS = List.of("session", "product", "units", "orders", "gross", "refunds", "onBehalf");
-    /** The leading id of a drop-down entry such as "123 · 2020-04-10 19:00". */
-    private static final Pattern LEADING_ID = Pattern.compile("^\\s*(\\d{1,18})\\b.*", Pattern.DOTALL);
+    /**
+     * The leading id of a drop-down entry such as "123 · 2020-04-10 19:00", matched at the start
+     * of the cell only ({@link Matcher#lookingAt}): the rest of the entry is not scanned.
+     */
+    private static final Pattern LEADING_ID = Pattern.compile("\\s*(\\d{1,18})\\b");
     private static final Set<String> YES = Set.of("是", "yes", "y", "true", "1", "代销");
 
     /** Reading took longer than an import may. */
@@ -102,7 +105,7 @@ final class SalesFileReader {
             return null;
         }
         Matcher matcher = LEADING_ID.matcher(value);
-        if (!matcher.matches()) {
+        if (!matcher.lookingAt()) {
             report.add(FIELDS.get(column), "excel.import.pickFromList");
             return null;
         }

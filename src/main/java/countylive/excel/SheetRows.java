@@ -116,6 +116,11 @@ public final class SheetRows {
     private static final class Handler extends DefaultHandler {
 
         private final SharedStrings strings;
+        /**
+         * Shared strings already looked up: POI builds a rich-text object for each lookup, which
+         * cost more than the rest of reading a row (a session's entry repeats on every row of it).
+         */
+        private final java.util.Map<Integer, String> known = new java.util.HashMap<>();
         private final int columns;
         private final RowHandler rows;
         private final StringBuilder text = new StringBuilder();
@@ -196,10 +201,19 @@ public final class SheetRows {
                 }
             }
             return switch (type) {
-                case "s" -> strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+                case "s" -> shared(Integer.parseInt(raw.trim()));
                 case "b" -> "1".equals(raw.trim()) ? "TRUE" : "FALSE";
                 default -> raw;
             };
+        }
+
+        private String shared(int index) {
+            String value = known.get(index);
+            if (value == null) {
+                value = strings.getItemAt(index).getString();
+                known.put(index, value);
+            }
+            return value;
         }
 
         /** The column of a cell reference such as "C12"; without one, the next column. */

@@ -45,6 +45,20 @@ class SalesFileReaderTest {
     }
 
     @Test
+    void readsTheLeadingIdOfAPickedEntryOnlyAndEachRepeatedEntryAlike() throws Exception {
+        // the same picked entries on several rows (one shared string each), and ids that are not ids
+        File file = workbook(new Object[]{"12 · 2020-04-10 19:00", " 7 · 英山云雾茶", 1, 1, 10, 0, null},
+                new Object[]{"12 · 2020-04-10 19:00", "8", 1, 1, 10, 0, null},
+                new Object[]{"12 · 2020-04-10 19:00", " 7 · 英山云雾茶", 1, 1, 10, 0, null},
+                new Object[]{"12abc · x", "x 7", 1, 1, 10, 0, null});
+        SalesFile read = SalesFileReader.read(file, 1, "421124", "f.xlsx", "sha", false, System.nanoTime() + 10_000_000_000L);
+        assertEquals(List.of("12/7", "12/8", "12/7", "null/null"), read.rows().stream()
+                .map(row -> row.sessionId() + "/" + row.productId()).toList());
+        assertEquals(List.of("5 session excel.import.pickFromList", "5 product excel.import.pickFromList"),
+                read.readProblems().stream().map(p -> p.row() + " " + p.field() + " " + p.key()).toList());
+    }
+
+    @Test
     void stopsAfterAThousandProblemsAndSaysWhere() throws Exception {
         Object[][] rows = new Object[5_000][];
         for (int i = 0; i < rows.length; i++) {
