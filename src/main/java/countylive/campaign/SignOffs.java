@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -118,8 +119,20 @@ public class SignOffs {
      */
     public Optional<String> lockNotice(HttpRequest<?> request, CurrentUser user, long campaignId, String countyCode) {
         return county(campaignId, countyCode).filter(county -> county.state().holdsBack(user))
-                .map(county -> messages.get(request, heldBackKey(county.state()), county.name(),
-                        county.at() == null ? "" : county.at().format(DAY), county.by() == null ? "" : county.by()));
+                .map(county -> notice(request, county));
+    }
+
+    /** The notices of those of the counties the user may not change, read with one query: for the import pages. */
+    public List<String> lockNotices(HttpRequest<?> request, CurrentUser user, long campaignId,
+                                    Collection<String> countyCodes) {
+        return counties(campaignId).stream()
+                .filter(county -> countyCodes.contains(county.code()) && county.state().holdsBack(user))
+                .map(county -> notice(request, county)).toList();
+    }
+
+    private String notice(HttpRequest<?> request, County county) {
+        return messages.get(request, heldBackKey(county.state()), county.name(),
+                county.at() == null ? "" : county.at().format(DAY), county.by() == null ? "" : county.by());
     }
 
     /** The message that tells why a county in this state is held back: its arguments are the county, the day and who. */

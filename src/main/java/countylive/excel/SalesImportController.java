@@ -73,8 +73,7 @@ class SalesImportController {
         ImportScope.Scope scope = scopes.of(user, id);
         Map<String, Object> model = model(scope, null);
         // the counties the sign-off holds back say so before a file is chosen
-        model.put("lockNotices", scope.counties().keySet().stream()
-                .flatMap(county -> signOffs.lockNotice(request, user, id, county).stream()).toList());
+        model.put("lockNotices", signOffs.lockNotices(request, user, id, scope.counties().keySet()));
         return new ModelAndView<>("excel/import", model);
     }
 

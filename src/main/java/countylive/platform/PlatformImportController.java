@@ -86,8 +86,7 @@ class PlatformImportController {
         CurrentUser user = CurrentUser.of(authentication);
         ImportScope.Scope scope = scopes.of(user, id);
         Map<String, Object> model = uploadModel(scope, null);
-        model.put("lockNotices", scope.counties().keySet().stream()
-                .flatMap(county -> signOffs.lockNotice(request, user, id, county).stream()).toList());
+        model.put("lockNotices", signOffs.lockNotices(request, user, id, scope.counties().keySet()));
         return new ModelAndView<>("platform/upload", model);
     }
 
