@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.File;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -97,7 +99,7 @@ class GaleraClusterTest {
         }
         for (Process app : APPS) {
             try {
-                if (!app.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!app.waitFor(TimeUnit.SECONDS.toMillis(20), TimeUnit.MILLISECONDS)) {
                     app.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -107,6 +109,7 @@ class GaleraClusterTest {
     }
 
     @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // two app nodes, 100 s of saves, a rejoin
     void twoUsersOfOneCountySaveThroughTwoAppNodesOnTwoDatabaseNodesWhileANodeDiesAndRejoins() throws Exception {
         fixtures.clean();
         EntryData data = new EntryData(fixtures);
