@@ -40,7 +40,7 @@ class ArchitectureTest {
     /** The tables only countylive.ledger writes. */
     static final Set<String> LEDGER_TABLES = Set.of("live_session", "live_session_host", "live_session_official",
             "sale_line", "sale_import", "household", "beneficiary_link", "session_sales", "county_day_sales",
-            "host_sales", "official_sales", "product_sales", "county_people", "host_day_sales", "official_day_sales",
+            "county_sales", "host_sales", "official_sales", "product_sales", "county_people", "host_day_sales", "official_day_sales",
             "product_day_sales", "product_week_sales", "live_session_platform", "platform_product");
 
     private static final Pattern WRITE = Pattern.compile(

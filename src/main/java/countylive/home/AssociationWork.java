@@ -68,7 +68,7 @@ class AssociationWork {
                 FROM campaign c
                 LEFT JOIN (SELECT campaign_id, SUM(sessions) AS sessions, SUM(units) AS units, SUM(gross) AS gross,
                                   SUM(views) AS views
-                           FROM county_day_sales GROUP BY campaign_id) d ON d.campaign_id = c.id
+                           FROM county_sales GROUP BY campaign_id) d ON d.campaign_id = c.id
                 WHERE c.status = 'ACTIVE' AND c.starts_on <= ? AND c.ends_on >= ?
                 ORDER BY c.ends_on, c.id""",
                 List.of(yesterday, yesterday, since, since, since, since, today, today),

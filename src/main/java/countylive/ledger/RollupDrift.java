@@ -50,6 +50,10 @@ public final class RollupDrift {
                     List.of("sessions", "live_seconds", "views", "sessions_with_views", "peak_viewers", "units", "orders",
                             "gross", "refunds", "gross_with_views"),
                     fromEntries(select(Rollups.COUNTY_DAYS.insert()).formatted("s.campaign_id IN (%s)"))),
+            new Rollup("county_sales", List.of("campaign_id", "county_code"),
+                    List.of("sessions", "views", "units", "orders", "gross", "refunds"),
+                    select(Rollups.COUNTY_TOTALS).formatted("(" + fromEntries(select(Rollups.COUNTY_DAYS.insert())
+                            .formatted("s.campaign_id IN (%s)")) + ")")),
             new Rollup("host_sales", List.of("campaign_id", "host_id", "county_code"),
                     List.of("sessions", "units", "gross", "refunds", "views"),
                     fromEntries(select(Rollups.HOSTS.insert()).formatted("s.campaign_id IN (%s)"))),

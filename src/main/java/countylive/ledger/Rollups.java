@@ -18,7 +18,7 @@ import static countylive.ledger.Jdbc.update;
 
 /**
  * The summaries' sales rollups (docs/summaries.md, "Rollups"): session_sales (per session),
- * county_day_sales (per campaign, county and day), host_sales and official_sales (per campaign,
+ * county_day_sales (per campaign, county and day), county_sales (per campaign and county), host_sales and official_sales (per campaign,
  * person and county), product_sales (per campaign, product and county) and, for the date filter,
  * host_day_sales, official_day_sales and product_day_sales (the same per day as well) and
  * product_week_sales (per week). Only the ledger calls
@@ -104,6 +104,16 @@ final class Rollups {
             FROM sale_line l
             WHERE %%s GROUP BY l.campaign_id, week_start, l.county_code, l.product_id""".formatted(WEEK_OF_LINE);
 
+    /**
+     * A campaign county's totals (V17), added up from its county_day_sales rows: the national
+     * overview reads these instead of a row per county and day.
+     */
+    static final String COUNTY_TOTALS = """
+            INSERT INTO county_sales (campaign_id, county_code, sessions, views, units, orders, gross, refunds)
+            SELECT d.campaign_id, d.county_code, SUM(d.sessions) AS sessions, SUM(d.views) AS views,
+                   SUM(d.units) AS units, SUM(d.orders) AS orders, SUM(d.gross) AS gross, SUM(d.refunds) AS refunds
+            FROM %s d GROUP BY d.campaign_id, d.county_code""";
+
     /** A rollup keyed by campaign, county and one more column, and the statement that fills it. */
     record Keyed(String table, String keyColumn, String sourceKey, String sourceAlias, String insert) {
     }
@@ -129,7 +139,7 @@ final class Rollups {
     static void rebuild(Connection connection, long campaignId) throws SQLException {
         PeopleRollup.rebuild(connection, campaignId);
         List<Object> campaign = List.of(campaignId);
-        for (String table : List.of("session_sales", "county_day_sales", "host_sales", "official_sales",
+        for (String table : List.of("session_sales", "county_day_sales", "county_sales", "host_sales", "official_sales",
                 "product_sales", "host_day_sales", "official_day_sales", "product_day_sales", "product_week_sales")) {
             update(connection, "DELETE FROM " + table + " WHERE campaign_id = ?", campaign);
         }
@@ -139,6 +149,7 @@ final class Rollups {
                 PRODUCT_DAYS, PRODUCT_WEEKS)) {
             update(connection, rollup.insert().formatted(rollup.sourceAlias() + ".campaign_id = ?"), campaign);
         }
+        update(connection, COUNTY_TOTALS.formatted("(SELECT * FROM county_day_sales WHERE campaign_id = ?)"), campaign);
     }
 
     /** Recomputes every row of these keys. */
@@ -151,6 +162,7 @@ final class Rollups {
                     + marks + ")"), chunk);
         }
         refresh(connection, COUNTY_DAYS, keys.days);
+        refreshTotals(connection, keys.days.keySet());
         refresh(connection, HOSTS, keys.hosts);
         refresh(connection, OFFICIALS, keys.officials);
         refresh(connection, PRODUCT_COUNTIES, keys.products);
@@ -160,6 +172,16 @@ final class Rollups {
         refresh(connection, OFFICIAL_DAYS, keys.days);
         refresh(connection, PRODUCT_DAYS, keys.days);
         refresh(connection, PRODUCT_WEEKS, weeksOf(keys.days));
+    }
+
+    /** Recomputes the county_sales rows of these campaign counties from their (recomputed) county_day_sales rows. */
+    private static void refreshTotals(Connection connection, Set<Footprint.Scope> scopes) throws SQLException {
+        for (Footprint.Scope scope : scopes) {
+            List<Object> key = List.of(scope.campaignId(), scope.countyCode());
+            update(connection, "DELETE FROM county_sales WHERE campaign_id = ? AND county_code = ?", key);
+            update(connection, COUNTY_TOTALS.formatted("(SELECT * FROM county_day_sales WHERE campaign_id = ?"
+                    + " AND county_code = ?)"), key);
+        }
     }
 
     /** The Mondays of these days' weeks, per campaign county. */

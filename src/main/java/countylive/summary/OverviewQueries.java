@@ -10,8 +10,8 @@ import static countylive.summary.Sql.money;
 
 /**
  * The figures across campaigns: per campaign, per province and national, all by GROUP BY; the
- * sessions, views and sales from the county_day_sales rollup (one row per campaign, county and day)
- * rather than from live_session and sale_line. With {@code acceptedOnly}, only the campaign counties
+ * sessions, views and sales from the county_sales rollup (one row per campaign county: a few
+ * thousand rows at national scale) rather than from live_session and sale_line. With {@code acceptedOnly}, only the campaign counties
  * whose figures are accepted count (the sign-off): each rollup is joined to its campaign county.
  */
 @Singleton
@@ -44,7 +44,7 @@ class OverviewQueries {
                 + " LEFT JOIN (SELECT campaign_id, COUNT(*) AS counties, SUM(sign_off = 'ACCEPTED') AS accepted"
                 + "   FROM " + counting(acceptedOnly) + " x GROUP BY campaign_id) cc ON cc.campaign_id = c.id"
                 + " LEFT JOIN (SELECT campaign_id, SUM(sessions) AS sessions, SUM(views) AS views, SUM(units) AS units,"
-                + "   SUM(gross) AS gross, SUM(refunds) AS refunds FROM " + rollup("county_day_sales", acceptedOnly)
+                + "   SUM(gross) AS gross, SUM(refunds) AS refunds FROM " + rollup("county_sales", acceptedOnly)
                 + "   d GROUP BY campaign_id) s ON s.campaign_id = c.id"
                 + " LEFT JOIN (SELECT campaign_id, SUM(people) AS people FROM " + rollup("county_people", acceptedOnly)
                 + "   p GROUP BY campaign_id) hh ON hh.campaign_id = c.id"
@@ -65,9 +65,7 @@ class OverviewQueries {
                 + "   JOIN county c ON c.code = x.county_code GROUP BY c.province_code) cc ON cc.province_code = p.code"
                 + " LEFT JOIN (SELECT c.province_code, SUM(t.sessions) AS sessions, SUM(t.views) AS views,"
                 + "   SUM(t.units) AS units, SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
-                + "   FROM (SELECT county_code, SUM(sessions) AS sessions, SUM(views) AS views, SUM(units) AS units,"
-                + "     SUM(gross) AS gross, SUM(refunds) AS refunds FROM " + rollup("county_day_sales", acceptedOnly)
-                + "     d GROUP BY county_code) t"
+                + "   FROM " + rollup("county_sales", acceptedOnly) + " t"
                 + "   JOIN county c ON c.code = t.county_code GROUP BY c.province_code) s ON s.province_code = p.code"
                 + " ORDER BY gross DESC, p.code", List.of(),
                 row -> new Rows.ProvinceTotal(row.getString("code"), row.getString("name"), row.getLong("campaigns"),
@@ -83,7 +81,7 @@ class OverviewQueries {
                 + " (SELECT COUNT(DISTINCT county_code) FROM " + counting(acceptedOnly) + " x) AS counties,"
                 + " COALESCE(SUM(t.sessions), 0) AS sessions, SUM(t.views) AS views,"
                 + " COALESCE(SUM(t.units), 0) AS units, SUM(t.gross) AS gross, SUM(t.refunds) AS refunds"
-                + " FROM " + rollup("county_day_sales", acceptedOnly) + " t", List.of(),
+                + " FROM " + rollup("county_sales", acceptedOnly) + " t", List.of(),
                 row -> new Rows.ProvinceTotal("", "", row.getLong("campaigns"), row.getLong("counties"),
                         row.getLong("sessions"), row.getLong("units"), money(row, "gross"), money(row, "refunds"),
                         longOrNull(row, "views")));

@@ -118,14 +118,17 @@ class IntegrityPageTest {
         // changed outside the application: one row altered, one row gone
         fixtures.execute("UPDATE session_sales SET units = units + 1 WHERE session_id = ?", session);
         fixtures.execute("DELETE FROM county_people WHERE campaign_id = ?", campaign);
+        fixtures.execute("UPDATE county_sales SET gross = gross + 0.01 WHERE campaign_id = ?", campaign);
         assertNotEquals(RollupRows.rebuilt(fixtures.dataSource()), RollupRows.stored(fixtures.dataSource()));
         CheckPage page = CheckPage.runAs(admin);
-        assertEquals(2, page.found("rollupDrift"));
+        assertEquals(3, page.found("rollupDrift"));
         String section = page.section("rollupDrift");
         assertTrue(section.contains("data-severity=\"ERROR\""), section);
         assertTrue(section.contains("汇总表 session_sales，活动 " + campaign + "，行 " + session + "：数字与按明细重新计算的不同"), section);
         assertTrue(section.contains("汇总表 county_people，活动 " + campaign + "，行 " + campaign + " " + YINGSHAN
                 + "：按明细应有此行，但汇总表中没有"), section);
+        assertTrue(section.contains("汇总表 county_sales，活动 " + campaign + "，行 " + campaign + " " + YINGSHAN
+                + "：数字与按明细重新计算的不同"), "a fen off in a county's total: " + section);
         assertTrue(section.contains("href=\"/campaigns/" + campaign + "/summary\""), section);
         String repair = "/campaigns/" + campaign + "/summary/rebuild";
         assertTrue(section.contains("action=\"" + repair + "\""), "the repair is offered: " + section);

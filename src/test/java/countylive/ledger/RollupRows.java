@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class RollupRows {
 
-    static final List<String> ROLLUPS = List.of("session_sales", "county_day_sales", "host_sales",
+    static final List<String> ROLLUPS = List.of("session_sales", "county_day_sales", "county_sales", "host_sales",
             "official_sales", "product_sales", "county_people", "host_day_sales", "official_day_sales", "product_day_sales",
             "product_week_sales");
 
