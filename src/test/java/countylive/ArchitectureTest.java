@@ -41,7 +41,7 @@ class ArchitectureTest {
     static final Set<String> LEDGER_TABLES = Set.of("live_session", "live_session_host", "live_session_official",
             "sale_line", "sale_import", "household", "beneficiary_link", "session_sales", "county_day_sales",
             "county_sales", "host_sales", "official_sales", "product_sales", "county_people", "host_day_sales", "official_day_sales",
-            "product_day_sales", "product_week_sales", "live_session_platform", "platform_product");
+            "product_day_sales", "product_week_sales", "county_reach", "live_session_platform", "platform_product");
 
     private static final Pattern WRITE = Pattern.compile(
             "\\b(?:INSERT\\s+(?:IGNORE\\s+)?INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+`?([a-z_]+)`?",

@@ -87,10 +87,17 @@ class OverviewQueries {
                         longOrNull(row, "views")));
     }
 
-    /** Distinct households linked to any campaign (in an accepted campaign county) and their members. */
+    /**
+     * Distinct households linked to any campaign (in an accepted campaign county) and their members:
+     * from county_reach, a row per household county, or, for accepted figures only, from the links.
+     */
     long[] nationalPeople(boolean acceptedOnly) {
+        if (!acceptedOnly) {
+            return sql.one("SELECT COALESCE(SUM(households), 0), COALESCE(SUM(people), 0) FROM county_reach",
+                    List.of(), row -> new long[] {row.getLong(1), row.getLong(2)});
+        }
         return sql.one("SELECT COUNT(*), COALESCE(SUM(h.members), 0) FROM household h"
-                + " WHERE h.id IN (SELECT household_id FROM " + rollup("beneficiary_link", acceptedOnly) + " b)",
+                + " WHERE h.id IN (SELECT household_id FROM " + rollup("beneficiary_link", true) + " b)",
                 List.of(), row -> new long[] {row.getLong(1), row.getLong(2)});
     }
 
@@ -100,10 +107,13 @@ class OverviewQueries {
      */
     java.util.Map<String, Long> peoplePerProvince(boolean acceptedOnly) {
         java.util.Map<String, Long> people = new java.util.LinkedHashMap<>();
-        sql.list("SELECT c.province_code, SUM(h.members) FROM household h JOIN county c ON c.code = h.county_code"
-                        + " WHERE h.id IN (SELECT household_id FROM " + rollup("beneficiary_link", acceptedOnly) + " b)"
-                        + " GROUP BY c.province_code", List.of(),
-                row -> people.put(row.getString(1), row.getLong(2)));
+        String statement = acceptedOnly
+                ? "SELECT c.province_code, SUM(h.members) FROM household h JOIN county c ON c.code = h.county_code"
+                        + " WHERE h.id IN (SELECT household_id FROM " + rollup("beneficiary_link", true) + " b)"
+                        + " GROUP BY c.province_code"
+                : "SELECT c.province_code, SUM(r.people) FROM county_reach r JOIN county c ON c.code = r.county_code"
+                        + " GROUP BY c.province_code";
+        sql.list(statement, List.of(), row -> people.put(row.getString(1), row.getLong(2)));
         return people;
     }
 }

@@ -18,7 +18,7 @@ public final class RollupRows {
 
     static final List<String> ROLLUPS = List.of("session_sales", "county_day_sales", "county_sales", "host_sales",
             "official_sales", "product_sales", "county_people", "host_day_sales", "official_day_sales", "product_day_sales",
-            "product_week_sales");
+            "product_week_sales", "county_reach");
 
     private RollupRows() {
     }
@@ -42,6 +42,8 @@ public final class RollupRows {
                 for (long campaign : campaigns) {
                     Rollups.rebuild(connection, campaign);
                 }
+                // across campaigns: all of it, so a county left with a stale row shows too
+                PeopleRollup.rebuildReach(connection);
                 return rows(connection);
             } finally {
                 connection.rollback();

@@ -154,6 +154,13 @@ class RollupConsistencyTest {
         assertEquals(303, coordinator.post("/beneficiary-links/" + link + "/delete", Map.of()).status());
         assertInStep("after one link went");
         assertEquals(6L, queries.headline(whole()).people());
+        // its last link goes: the household no longer counts in its county's reach across campaigns
+        long reach = Long.parseLong(fixtures.value("SELECT people FROM county_reach WHERE county_code = ?", YINGSHAN));
+        String last = fixtures.value("SELECT MIN(id) FROM beneficiary_link WHERE household_id = ?", household);
+        assertEquals(303, coordinator.post("/beneficiary-links/" + last + "/delete", Map.of()).status());
+        assertInStep("after the household's last link went");
+        assertEquals(String.valueOf(reach - 6), fixtures.value("SELECT COALESCE(SUM(people), 0) FROM county_reach"
+                + " WHERE county_code = ?", YINGSHAN));
 
         // a session with sales cannot be deleted; once its lines are cleared it can, and goes from the rollups
         assertEquals(409, coordinator.post("/sessions/" + second + "/delete", Map.of()).status());

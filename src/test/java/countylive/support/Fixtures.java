@@ -26,7 +26,7 @@ public class Fixtures {
 
     /** Business tables, children before parents. */
     private static final List<String> TABLES = List.of(
-            "platform_preview_file", "platform_preview", "platform_product", "audit_event", "sale_import", "form_submission", "login_throttle", "login_session",
+            "county_reach", "platform_preview_file", "platform_preview", "platform_product", "audit_event", "sale_import", "form_submission", "login_throttle", "login_session",
             "beneficiary_link", "household", "sale_line", "live_session_official", "live_session_host",
             "live_session", "product", "host", "official", "campaign_county", "campaign_partner", "campaign",
             "partner", "user_county", "app_user", "integrity_check");
