@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -24,13 +25,28 @@ class RenderedPages {
     private final LinkedHashMap<String, String> pages = new LinkedHashMap<>(64, 0.75f, true);
     private long chars;
 
+    private final MeterRegistry registry;
+
     /** @param maxChars the most characters kept in all (2 bytes each at worst): 2,000,000 is 4 MB of heap */
-    RenderedPages(@Value("${countylive.summary.cache-chars:2000000}") long maxChars) {
+    RenderedPages(@Value("${countylive.summary.cache-chars:2000000}") long maxChars, MeterRegistry registry) {
         this.maxChars = maxChars;
+        this.registry = registry;
+        // what the node keeps, for sizing countylive.summary.cache-chars
+        registry.gauge("countylive.summary.cache.chars", this, RenderedPages::chars);
     }
 
-    synchronized Optional<String> get(String key) {
-        return Optional.ofNullable(pages.get(key));
+    /** A kept body; counted as {@code countylive.summary.cache{outcome=hit|miss}}. */
+    Optional<String> get(String key) {
+        String body;
+        synchronized (this) {
+            body = pages.get(key);
+        }
+        registry.counter("countylive.summary.cache", "outcome", body == null ? "miss" : "hit").increment();
+        return Optional.ofNullable(body);
+    }
+
+    private synchronized double chars() {
+        return chars;
     }
 
     /** Keeps a body unless it alone would take more than a quarter of the room. */

@@ -5,6 +5,8 @@ import countylive.ledger.SessionDraft;
 import countylive.host.Platform;
 import countylive.support.Browser;
 import countylive.support.Fixtures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -42,6 +44,8 @@ class SummaryCacheTest {
     Fixtures fixtures;
     @Inject
     RenderedPages pages;
+    @Inject
+    MeterRegistry registry;
 
     long campaign;
     long s1;
@@ -80,6 +84,12 @@ class SummaryCacheTest {
         return browser.send(request.GET());
     }
 
+    /** countylive.summary.cache{outcome}: the node's count of kept bodies served or not found. */
+    private double cache(String outcome) {
+        Counter counter = registry.find("countylive.summary.cache").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private String etag(Browser.Page page) {
         String etag = page.header("ETag");
         assertNotNull(etag, "an ETag on " + page.status());
@@ -108,8 +118,12 @@ class SummaryCacheTest {
         assertEquals(200, get(staff, tag).status(), "another viewer's tag is not this viewer's page");
         // association staff have no recompute button: a body of their own
         assertEquals(kept + 1, pages.size());
+        double hits = cache("hit");
+        double misses = cache("miss");
         Browser.Page otherAdmin = new Browser(server.getURI()).login("root", Fixtures.PASSWORD).get(path);
         assertEquals(kept + 1, pages.size(), "a second administrator is served the kept body");
+        assertEquals(hits + 1, cache("hit"), "and the node counts a hit");
+        assertEquals(misses, cache("miss"));
 
         // the language is part of the tag: the same viewer in English gets the English page
         Browser.Page english = admin.language("en").send(HttpRequest.newBuilder(server.getURI().resolve(path))
