@@ -144,9 +144,11 @@ class SummaryController {
         List<Rows.County> shownCounties = all ? counties : top(counties, county -> mine.contains(county.code()));
         model.put("counties", shownCounties);
         model.put("countyCount", counties.size());
-        model.put("hosts", all ? hosts : top(hosts, host -> false));
+        List<Rows.Person> shownHosts = all ? hosts : top(hosts, host -> false);
+        List<Rows.Person> shownOfficials = all ? officials : top(officials, official -> false);
+        model.put("hosts", shownHosts);
         model.put("hostCount", hosts.size());
-        model.put("officials", all ? officials : top(officials, official -> false));
+        model.put("officials", shownOfficials);
         model.put("officialCount", officials.size());
         model.put("products", products);
         model.put("productCount", top.count());
@@ -165,10 +167,17 @@ class SummaryController {
         // "show all" keeps the filter
         model.put("showAll", base + "?" + (filter.parameters().isEmpty() ? "" : filter.parameters() + "&") + "all=1"
                 + ("people".equals(measure) ? "&map=people" : ""));
-        model.put("columns", SummaryColumns.ON_PAGE);
-        model.put("links", new SummaryLinks(id, filter.linesQuery(), mine));
+        SummaryColumns.OnPage columns = SummaryColumns.ON_PAGE;
+        model.put("columns", columns);
+        SummaryLinks links = new SummaryLinks(id, filter.linesQuery(), mine);
         SummaryColumns.Words words = (key, arguments) -> messages.get(request, key, arguments);
-        model.put("words", words);
+        // the tables' cells, worked out here rather than by the template (PageRow says why)
+        model.put("countyRows", PageRow.of(columns.county(), shownCounties, figures, words, links));
+        model.put("hostRows", PageRow.of(columns.host(), shownHosts, figures, words, links));
+        model.put("officialRows", PageRow.of(columns.official(), shownOfficials, figures, words, links));
+        model.put("productRows", PageRow.of(columns.product(), products, figures, words, links));
+        model.put("dayRows", PageRow.of(columns.day(), days, figures, words, links));
+        model.put("sessionRows", PageRow.of(columns.session(), sessions, figures, words, links));
         model.put("dayChart", SummaryCharts.days(days, figures, base, filter));
         model.put("countyChart", SummaryCharts.counties(shownCounties, figures, filter, mine));
         model.put("mapMeasure", measure);
