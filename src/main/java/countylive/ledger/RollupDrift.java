@@ -51,7 +51,8 @@ public final class RollupDrift {
                             "gross", "refunds", "gross_with_views"),
                     fromEntries(select(Rollups.COUNTY_DAYS.insert()).formatted("s.campaign_id IN (%s)"))),
             new Rollup("county_sales", List.of("campaign_id", "county_code"),
-                    List.of("sessions", "views", "units", "orders", "gross", "refunds"),
+                    List.of("sessions", "live_seconds", "views", "sessions_with_views", "peak_viewers", "units", "orders",
+                            "gross", "refunds", "gross_with_views"),
                     select(Rollups.COUNTY_TOTALS).formatted("(" + fromEntries(select(Rollups.COUNTY_DAYS.insert())
                             .formatted("s.campaign_id IN (%s)")) + ")")),
             new Rollup("host_sales", List.of("campaign_id", "host_id", "county_code"),

@@ -109,9 +109,12 @@ final class Rollups {
      * overview reads these instead of a row per county and day.
      */
     static final String COUNTY_TOTALS = """
-            INSERT INTO county_sales (campaign_id, county_code, sessions, views, units, orders, gross, refunds)
-            SELECT d.campaign_id, d.county_code, SUM(d.sessions) AS sessions, SUM(d.views) AS views,
-                   SUM(d.units) AS units, SUM(d.orders) AS orders, SUM(d.gross) AS gross, SUM(d.refunds) AS refunds
+            INSERT INTO county_sales (campaign_id, county_code, sessions, live_seconds, views, sessions_with_views,
+                                      peak_viewers, units, orders, gross, refunds, gross_with_views)
+            SELECT d.campaign_id, d.county_code, SUM(d.sessions) AS sessions, SUM(d.live_seconds) AS live_seconds,
+                   SUM(d.views) AS views, SUM(d.sessions_with_views) AS sessions_with_views,
+                   MAX(d.peak_viewers) AS peak_viewers, SUM(d.units) AS units, SUM(d.orders) AS orders,
+                   SUM(d.gross) AS gross, SUM(d.refunds) AS refunds, SUM(d.gross_with_views) AS gross_with_views
             FROM %s d GROUP BY d.campaign_id, d.county_code""";
 
     /** A rollup keyed by campaign, county and one more column, and the statement that fills it. */

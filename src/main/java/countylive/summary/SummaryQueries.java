@@ -18,8 +18,9 @@ import static countylive.summary.Sql.money;
 /**
  * Every figure of a campaign summary, one method per figure set, each computed by GROUP BY in
  * the database from the rollups kept by the ledger (countylive.ledger), so that a campaign of a million sale
- * lines reads thousands of rows: county_day_sales (sessions and sales per county and day) for the
- * headline, the county and the day tables; host_sales and official_sales (per person and county)
+ * lines reads thousands of rows: county_sales (per campaign county) for the headline and the county
+ * table, county_day_sales (sessions and sales per county and day) for the day table and, within a
+ * date range, for the headline and the county table too; host_sales and official_sales (per person and county)
  * for the people; product_sales (per product and county) for the products; session_sales for the
  * session list; county_people (kept by the ledger) for households and people assisted. A date range narrows below the grain of the person and product rollups: those
  * two tables then read their rollups per day (host_day_sales, official_day_sales, product_day_sales).
@@ -82,7 +83,7 @@ class SummaryQueries {
                         + " SUM(d.views) AS views, MAX(d.peak_viewers) AS peak,"
                         + " COALESCE(SUM(d.sessions_with_views), 0) AS with_views, COALESCE(SUM(d.units), 0) AS units,"
                         + " COALESCE(SUM(d.orders), 0) AS orders, SUM(d.gross) AS gross, SUM(d.refunds) AS refunds,"
-                        + " SUM(d.gross_with_views) AS gross_with_views FROM county_day_sales d WHERE " + days, p,
+                        + " SUM(d.gross_with_views) AS gross_with_views FROM " + countyFigures(filter) + " d WHERE " + days, p,
                 row -> new DayFigures(row.getLong("sessions"), row.getBigDecimal("hours"), longOrNull(row, "views"),
                         longOrNull(row, "peak"), row.getLong("with_views"), row.getLong("units"), row.getLong("orders"),
                         money(row, "gross"), money(row, "refunds"), money(row, "gross_with_views")));
@@ -105,6 +106,14 @@ class SummaryQueries {
                 d.grossWithViews(), people[0], people[1] < 0 ? null : people[1]);
     }
 
+    /**
+     * Where a campaign county's figures are added up from: its row in county_sales (its days
+     * summed, one row) unless a date range asks for some of its days from county_day_sales.
+     */
+    private static String countyFigures(SummaryFilter filter) {
+        return filter.narrowsDates() ? "county_day_sales" : "county_sales";
+    }
+
     /** Every participating county, with or without sessions. */
     List<Rows.County> byCounty(SummaryFilter filter) {
         List<Object> p = new ArrayList<>();
@@ -125,7 +134,7 @@ class SummaryQueries {
                 + " LEFT JOIN (SELECT d.county_code, SUM(d.sessions) AS sessions, SUM(d.live_seconds) / 3600 AS hours,"
                 + "   SUM(d.views) AS views, MAX(d.peak_viewers) AS peak, SUM(d.units) AS units,"
                 + "   SUM(d.orders) AS orders, SUM(d.gross) AS gross, SUM(d.refunds) AS refunds"
-                + "   FROM county_day_sales d WHERE " + days + " GROUP BY d.county_code) d ON d.county_code = c.code"
+                + "   FROM " + countyFigures(filter) + " d WHERE " + days + " GROUP BY d.county_code) d ON d.county_code = c.code"
                 // a county without linked households has no county_people row: 0 households and 0 people
                 + " LEFT JOIN county_people cp ON cp.campaign_id = cc.campaign_id AND cp.county_code = c.code"
                 + " WHERE cc.campaign_id = ?" + province
