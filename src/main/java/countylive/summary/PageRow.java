@@ -3,21 +3,33 @@ package countylive.summary;
 import countylive.summary.SummaryColumns.Column;
 import countylive.web.Figures;
 import io.micronaut.core.annotation.Nullable;
+import org.unbescape.html.HtmlEscape;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A row of a summary's breakdown table with its cells worked out before the template writes
- * them: the text as the page shows it, the heading a phone folds it under, where it leads. The
- * template then reads a few plain values per cell. Before, each cell was a fragment of a dozen
- * expressions (its class, heading, link, text, the sign-off badge); for the summary's ~1,000 cells
- * that was most of the time of its first view after a change (docs/performance.md).
+ * them: the text as the page shows it, the heading a phone folds it under, where it leads. Before,
+ * each cell was a fragment of a dozen template expressions (its class, heading, link, text, the
+ * sign-off badge); for the summary's ~1,000 cells that was most of the time of its first view after
+ * a change, and even a few plain expressions per cell stayed costly in OGNL (docs/performance.md).
+ * So the row's cells are written here, escaped as Thymeleaf escapes text and attributes, and the
+ * template writes the row element around them.
  *
  * @param row   the record behind the row, for the row's own attributes (a coordinator's county)
  * @param cells one per column shown on the page, in the columns' order
  */
 public record PageRow<T>(T row, List<Cell> cells) {
+
+    /** The row's {@code <td>} elements, as the page shows them. */
+    public String html() {
+        StringBuilder html = new StringBuilder(cells.size() * 80);
+        for (Cell cell : cells) {
+            cell.writeTo(html);
+        }
+        return html.toString();
+    }
 
     /**
      * One cell.
@@ -30,6 +42,34 @@ public record PageRow<T>(T row, List<Cell> cells) {
      */
     public record Cell(String cssClass, String label, @Nullable String href, String text, @Nullable String linkClass,
                        @Nullable String title) {
+
+        void writeTo(StringBuilder html) {
+            html.append("<td");
+            attribute(html, "class", cssClass.isEmpty() ? null : cssClass);
+            attribute(html, "data-label", label);
+            html.append('>');
+            if (href == null) {
+                html.append(escape(text));
+            } else {
+                html.append("<a");
+                attribute(html, "href", href);
+                attribute(html, "class", linkClass);
+                attribute(html, "title", title);
+                html.append('>').append(escape(text)).append("</a>");
+            }
+            html.append("</td>");
+        }
+
+        private static void attribute(StringBuilder html, String name, @Nullable String value) {
+            if (value != null) {
+                html.append(' ').append(name).append("=\"").append(escape(value)).append('"');
+            }
+        }
+
+        /** Markup-significant characters only, as th:text and th:attr write them. */
+        private static String escape(String value) {
+            return HtmlEscape.escapeHtml4Xml(value);
+        }
     }
 
     static <T> List<PageRow<T>> of(List<Column<T>> columns, List<T> rows, Figures fig, SummaryColumns.Words words,

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cells of a summary table as the page writes them, worked out without a template or a database. */
 class PageRowTest {
@@ -57,6 +59,22 @@ class PageRowTest {
         assertEquals("[signoff.provisional.hint]", state.title());
         assertEquals("[signoff.provisional]", state.text());
         assertNull(cell(row, "summary.gross").linkClass(), "only the state is a badge");
+    }
+
+    @Test
+    void theRowIsWrittenAsTheTemplateWroteItAndEscaped() {
+        SummaryLinks links = new SummaryLinks(7, "campaign=7&from=2020-04-01", Set.of());
+        Rows.County named = new Rows.County("421124", "<b>英山&\"县'</b>", "420000", "湖北省", false, null, 0, null, 0, 0,
+                new BigDecimal("0.00"), new BigDecimal("0.00"), null, null, 0, null, false);
+        String html = PageRow.of(columns, List.of(named), new Figures(), words, links).get(0).html();
+        assertTrue(html.startsWith("<td class=\"fold-title\" data-label=\"[summary.col.county]\">"
+                + "<a href=\"/lines?campaign=7&amp;from=2020-04-01&amp;county=421124\">"
+                + "&lt;b&gt;英山&amp;&quot;县&#39;&lt;/b&gt;</a></td>"), html);
+        assertTrue(html.contains("<td data-label=\"[summary.col.province]\">湖北省</td>"), "no class when it has none: " + html);
+        assertTrue(html.contains("<td class=\"num \" data-label=\"[summary.refunds]\">¥0.00</td>"), html);
+        assertTrue(html.endsWith("<a href=\"/campaigns/7/sign-off\" class=\"badge provisional\""
+                + " title=\"[signoff.provisional.hint]\">[signoff.provisional]</a></td>"), html);
+        assertFalse(html.contains("<b>"), "nothing of the name is markup");
     }
 
     @Test
