@@ -12,8 +12,9 @@ import static countylive.ledger.Jdbc.update;
 
 /**
  * county_people: the distinct linked households and their members per campaign and household
- * county; and county_reach, the same across all campaigns per household county. Like {@link Rollups}, called by the ledger alone, after it has locked the campaign
- * counties a change of a link or of a linked household touches.
+ * county; and county_reach, the same across all campaigns per household county. Like
+ * {@link Rollups}, called by the ledger alone, after it has locked the campaign counties a change
+ * of a link or of a linked household touches.
  */
 final class PeopleRollup {
 

@@ -18,8 +18,8 @@ import static countylive.ledger.Jdbc.update;
 
 /**
  * The summaries' sales rollups (docs/summaries.md, "Rollups"): session_sales (per session),
- * county_day_sales (per campaign, county and day), county_sales (per campaign and county), host_sales and official_sales (per campaign,
- * person and county), product_sales (per campaign, product and county) and, for the date filter,
+ * county_day_sales (per campaign, county and day), county_sales (per campaign and county),
+ * host_sales and official_sales (per campaign, person and county), product_sales (per campaign, product and county) and, for the date filter,
  * host_day_sales, official_day_sales and product_day_sales (the same per day as well) and
  * product_week_sales (per week). Only the ledger calls
  * this, inside the transaction of a change and after locking the change's campaign counties:

@@ -11,8 +11,8 @@ import static countylive.summary.Sql.money;
 /**
  * The figures across campaigns: per campaign, per province and national, all by GROUP BY; the
  * sessions, views and sales from the county_sales rollup (one row per campaign county: a few
- * thousand rows at national scale) rather than from live_session and sale_line. With {@code acceptedOnly}, only the campaign counties
- * whose figures are accepted count (the sign-off): each rollup is joined to its campaign county.
+ * thousand rows at national scale) rather than from live_session and sale_line. With
+ * {@code acceptedOnly}, only the campaign counties whose figures are accepted count (the sign-off): each rollup is joined to its campaign county.
  */
 @Singleton
 class OverviewQueries {

@@ -1,5 +1,6 @@
 package countylive.summary;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -25,23 +26,26 @@ class RenderedPages {
     private final LinkedHashMap<String, String> pages = new LinkedHashMap<>(64, 0.75f, true);
     private long chars;
 
-    private final MeterRegistry registry;
+    /** countylive.summary.cache{outcome}: kept bodies served, and bodies rendered afresh. */
+    private final Counter hits;
+    private final Counter misses;
 
     /** @param maxChars the most characters kept in all (2 bytes each at worst): 2,000,000 is 4 MB of heap */
     RenderedPages(@Value("${countylive.summary.cache-chars:2000000}") long maxChars, MeterRegistry registry) {
         this.maxChars = maxChars;
-        this.registry = registry;
+        this.hits = registry.counter("countylive.summary.cache", "outcome", "hit");
+        this.misses = registry.counter("countylive.summary.cache", "outcome", "miss");
         // what the node keeps, for sizing countylive.summary.cache-chars
         registry.gauge("countylive.summary.cache.chars", this, RenderedPages::chars);
     }
 
-    /** A kept body; counted as {@code countylive.summary.cache{outcome=hit|miss}}. */
+    /** A kept body, counted as a hit or a miss. */
     Optional<String> get(String key) {
         String body;
         synchronized (this) {
             body = pages.get(key);
         }
-        registry.counter("countylive.summary.cache", "outcome", body == null ? "miss" : "hit").increment();
+        (body == null ? misses : hits).increment();
         return Optional.ofNullable(body);
     }
 

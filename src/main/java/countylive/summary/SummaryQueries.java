@@ -20,8 +20,8 @@ import static countylive.summary.Sql.money;
  * the database from the rollups kept by the ledger (countylive.ledger), so that a campaign of a million sale
  * lines reads thousands of rows: county_sales (per campaign county) for the headline and the county
  * table, county_day_sales (sessions and sales per county and day) for the day table and, within a
- * date range, for the headline and the county table too; host_sales and official_sales (per person and county)
- * for the people; product_sales (per product and county) for the products; session_sales for the
+ * date range, for the headline and the county table too; host_sales and official_sales (per
+ * person and county) for the people; product_sales (per product and county) for the products; session_sales for the
  * session list; county_people (kept by the ledger) for households and people assisted. A date range narrows below the grain of the person and product rollups: those
  * two tables then read their rollups per day (host_day_sales, official_day_sales, product_day_sales).
  * docs/summaries.md explains each figure.
